@@ -1,0 +1,42 @@
+package io.github.dmsfleet.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects problems while a file is read, so that all of them are reported at once. */
+final class Problems {
+  private final List<Problem> errors = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
+
+  void error(Problem problem) {
+    errors.add(problem);
+  }
+
+  void warning(Problem problem) {
+    warnings.add(problem);
+  }
+
+  void addAll(Problems other) {
+    errors.addAll(other.errors);
+    warnings.addAll(other.warnings);
+  }
+
+  int errorCount() {
+    return errors.size();
+  }
+
+  boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  List<Problem> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /** Throws a {@link ConfigException} listing every error, if there is any. */
+  void throwIfAny() {
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.github.dmsfleet.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Fleet-wide settings from {@code parameters.txt}; {@code config/README.md} documents each key and default. */
+@Value.Immutable
+public abstract class Settings {
+  /** {@code instancesize}: the replication instance class. */
+  @Value.Default
+  public String instanceClass() {
+    return "dms.r5.xlarge";
+  }
+
+  /** {@code maxfilesize}: the largest file DMS writes to S3, in KiB. */
+  @Value.Default
+  public int maxFileSizeKiB() {
+    return 4096;
+  }
+
+  /** {@code task_migration_type}. */
+  @Value.Default
+  public MigrationType migrationType() {
+    return MigrationType.FULL_LOAD_AND_CDC;
+  }
+
+  /** {@code allocated_storage}: storage of each replication instance, in GiB. */
+  @Value.Default
+  public int allocatedStorageGiB() {
+    return 50;
+  }
+
+  /** {@code multi_az}. */
+  @Value.Default
+  public boolean multiAz() {
+    return false;
+  }
+
+  /** {@code engine_version}: the DMS engine version; empty means DMS's default. */
+  public abstract Optional<String> engineVersion();
+
+  /** {@code maintenance_window}, as {@code ddd:hh24:mi-ddd:hh24:mi}; empty means DMS picks one. */
+  public abstract Optional<String> maintenanceWindow();
+
+  /** {@code source_engine}: the engine of databases whose row names none. */
+  @Value.Default
+  public SourceEngine sourceEngine() {
+    return SourceEngine.SQL_SERVER;
+  }
+
+  /** {@code ssl_mode}: how source endpoints encrypt their connection. */
+  @Value.Default
+  public SslMode sslMode() {
+    return SslMode.REQUIRE;
+  }
+
+  /** {@code vpc_cidr}: the CIDR of the VPC created when no {@code vpc_id} is given. */
+  @Value.Default
+  public String vpcCidr() {
+    return "10.0.0.0/18";
+  }
+
+  /** {@code vpc_id}: an existing VPC to use instead of creating one. */
+  public abstract Optional<String> vpcId();
+
+  /** {@code subnet_ids}: the existing VPC's subnets for the replication subnet group. */
+  public abstract List<String> subnetIds();
+
+  /** {@code alert_email}: addresses that get failure alerts. */
+  public abstract List<String> alertEmails();
+
+  /** {@code output_format}. */
+  @Value.Default
+  public OutputFormat outputFormat() {
+    return OutputFormat.PARQUET;
+  }
+
+  /** {@code compression}. */
+  @Value.Default
+  public Compression compression() {
+    return Compression.GZIP;
+  }
+
+  /** {@code date_partitioning}: whether S3 folders are partitioned by transaction date. */
+  @Value.Default
+  public boolean datePartitioning() {
+    return false;
+  }
+
+  /** {@code bucket_name}: an existing target bucket to use instead of creating one. */
+  public abstract Optional<String> bucketName();
+
+  /** {@code s3_prefix}: the folder under which each database gets {@code <server>/<dbname>/}. */
+  @Value.Default
+  public String s3Prefix() {
+    return "data";
+  }
+
+  /** {@code kms_key_arn}: an existing KMS key for the bucket and instances instead of creating one. */
+  public abstract Optional<String> kmsKeyArn();
+
+  /** {@code glacier_transition_days}: days before S3 objects move to Glacier; 0 turns the rule off. */
+  @Value.Default
+  public int glacierTransitionDays() {
+    return 365;
+  }
+
+  /** {@code secret_name_pattern}: the Secrets Manager name of each database's credentials. */
+  @Value.Default
+  public String secretNamePattern() {
+    return "dms_{server}_{dbname}_{engine}";
+  }
+
+  /** {@code stack_prefix}: the start of every stack name. */
+  @Value.Default
+  public String stackPrefix() {
+    return "DmsFleet";
+  }
+
+  /** {@code create_account_roles}: whether to create the account's {@code dms-vpc-role} and {@code dms-cloudwatch-logs-role}. */
+  @Value.Default
+  public boolean createAccountRoles() {
+    return true;
+  }
+
+  /** {@code tags}: tags put on every resource. */
+  public abstract Map<String, String> tags();
+
+  /** The defaults alone, as an empty {@code parameters.txt} gives. */
+  public static Settings defaults() {
+    return ImmutableSettings.builder().build();
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.dmsfleet.model;
+
+import java.util.Collection;
+import java.util.Comparator;
+
+/** "Did you mean" hints for misspelt keys and columns. */
+final class Suggestions {
+  private Suggestions() {}
+
+  /** {@code did you mean 'x'?} naming the closest candidate by edit distance. */
+  static String didYouMean(String wrong, Collection<String> candidates) {
+    String nearest = candidates.stream()
+        .min(Comparator.comparingInt((String c) -> distance(wrong, c)).thenComparing(c -> c))
+        .orElseThrow();
+    return "did you mean '" + nearest + "'?";
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.dmsfleet.ops;
+
+import io.github.dmsfleet.model.ConfigLoader;
+import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dms-ops validate}: checks the config and summarizes what it deploys. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Checks the config folder and prints what it deploys; lists every problem when it is invalid.")
+final class ValidateCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+      description = "The config folder (default: ${DEFAULT-VALUE}).")
+  private Path config;
+
+  @Override
+  public Integer call() {
+    Fleet fleet = ConfigLoader.load(config);
+    PrintWriter err = spec.commandLine().getErr();
+    for (Problem warning : fleet.warnings()) {
+      err.println("warning: " + warning);
+    }
+    err.flush();
+    int databases = fleet.databases().size();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Config " + config + " is valid:");
+    out.printf("  servers:    %d%n", fleet.servers().size());
+    out.printf("  instances:  %d%n", fleet.servers().size());
+    out.printf("  databases:  %d%n", databases);
+    out.printf("  tasks:      %d%n", databases);
+    out.printf("  endpoints:  %d%n", 2 * databases);
+    out.flush();
+    return ExitCode.OK;
+  }
+}
