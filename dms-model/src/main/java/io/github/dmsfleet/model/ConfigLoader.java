@@ -80,7 +80,7 @@ public final class ConfigLoader {
     if (csv == null) {
       return List.of();
     }
-    if (csv.rows().isEmpty()) {
+    if (csv.headerOnly()) {
       problems.error(Problem.inFile(file, "lists no database; add a row 'server,dbname' for each"));
     }
     List<Database> databases = new ArrayList<>();

@@ -45,7 +45,7 @@ public final class CredentialsLoader {
         }
         credentials.add(credential);
       }
-      if (csv.rows().isEmpty()) {
+      if (csv.headerOnly()) {
         problems.error(Problem.inFile(file, "lists no credentials; add one row per database"));
       }
     }

@@ -39,20 +39,22 @@ final class CsvFile {
     }
   }
 
-  private final Path file;
   private final List<Row> rows;
+  private final boolean headerOnly;
 
-  private CsvFile(Path file, List<Row> rows) {
-    this.file = file;
+  private CsvFile(List<Row> rows, boolean headerOnly) {
     this.rows = rows;
+    this.headerOnly = headerOnly;
   }
 
+  /** The usable rows; a row with too many fields is reported and left out. */
   List<Row> rows() {
     return rows;
   }
 
-  Path file() {
-    return file;
+  /** Whether the file has a header and nothing else. */
+  boolean headerOnly() {
+    return headerOnly;
   }
 
   /**
@@ -119,7 +121,7 @@ final class CsvFile {
       }
       rows.add(new Row(line, fields));
     }
-    return new CsvFile(file, rows);
+    return new CsvFile(rows, nonBlank.size() == 1);
   }
 
   private static boolean checkHeader(Path file, int line, List<String> header, List<String> required,
@@ -153,11 +155,13 @@ final class CsvFile {
     return record.stream().allMatch(String::isBlank);
   }
 
-  /** Maps a character offset to its 1-based line. */
+  /** Maps a record's character offset to the 1-based line it starts on. */
   private static final class LineIndex {
+    private final String text;
     private final int[] lineStarts;
 
     LineIndex(String text) {
+      this.text = text;
       List<Integer> starts = new ArrayList<>(List.of(0));
       for (int i = 0; i < text.length(); i++) {
         if (text.charAt(i) == '\n') {
@@ -167,8 +171,13 @@ final class CsvFile {
       lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    int lineOf(long offset) {
-      int index = Arrays.binarySearch(lineStarts, (int) offset);
+    int lineOf(long recordPosition) {
+      // The parser's position can stand before the blank lines it skipped to reach the record.
+      int offset = (int) recordPosition;
+      while (offset < text.length() && (text.charAt(offset) == '\r' || text.charAt(offset) == '\n')) {
+        offset++;
+      }
+      int index = Arrays.binarySearch(lineStarts, offset);
       return index >= 0 ? index + 1 : -index - 1;
     }
   }

@@ -1,0 +1,133 @@
+package io.github.dmsfleet.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsParserTest {
+  @TempDir
+  Path dir;
+
+  private Path file;
+
+  private Settings parse(String text, Problems problems) throws Exception {
+    file = dir.resolve("parameters.txt");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return SettingsParser.parse(file, problems);
+  }
+
+  private List<String> problemsOf(String text) throws Exception {
+    Problems problems = new Problems();
+    parse(text, problems);
+    try {
+      problems.throwIfAny();
+    } catch (ConfigException e) {
+      return e.problems().stream().map(Problem::toString).toList();
+    }
+    return List.of();
+  }
+
+  @Test
+  void anEmptyFileGivesTheDefaults() throws Exception {
+    Problems problems = new Problems();
+
+    assertThat(parse("key,value\n", problems)).isEqualTo(Settings.defaults());
+    assertThat(problems.hasErrors()).isFalse();
+  }
+
+  @Test
+  void readsTheSampleKeysInAnyCase() throws Exception {
+    Settings settings = parse("key,value\nInstanceSize,dms.t3.medium\nmaxfilesize, 8192 \n"
+        + "task_migration_type,CDC\n", new Problems());
+
+    assertThat(settings.instanceClass()).isEqualTo("dms.t3.medium");
+    assertThat(settings.maxFileSizeKiB()).isEqualTo(8192);
+    assertThat(settings.migrationType()).isEqualTo(MigrationType.CDC);
+  }
+
+  @Test
+  void readsListsTagsAndAnExistingNetwork() throws Exception {
+    Settings settings = parse("key,value\nvpc_id,vpc-0a1b2c3d\nsubnet_ids,subnet-0a1b2c3d;subnet-1a2b3c4d\n"
+        + "alert_email,a@example.com; b@example.com\ntags,Project=lake;Owner = data team\n", new Problems());
+
+    assertThat(settings.vpcId()).contains("vpc-0a1b2c3d");
+    assertThat(settings.subnetIds()).containsExactly("subnet-0a1b2c3d", "subnet-1a2b3c4d");
+    assertThat(settings.alertEmails()).containsExactly("a@example.com", "b@example.com");
+    assertThat(settings.tags()).containsExactly(entry("Project", "lake"), entry("Owner", "data team"));
+  }
+
+  @Test
+  void anUnknownKeySuggestsTheNearestKnownKey() throws Exception {
+    assertThat(problemsOf("key,value\ntask_migraton_type,cdc\n"))
+        .containsExactly(file + ":2: unknown key 'task_migraton_type'; did you mean 'task_migration_type'?");
+  }
+
+  @Test
+  void aKeySetTwiceIsAnError() throws Exception {
+    assertThat(problemsOf("key,value\nmulti_az,true\nmulti_az,false\n"))
+        .containsExactly(file + ":3: key 'multi_az' is already set on line 2; keep one of the two");
+  }
+
+  @Test
+  void aKeyWithoutValueIsAnError() throws Exception {
+    assertThat(problemsOf("key,value\ncompression,\n"))
+        .containsExactly(file + ":2: key 'compression' has no value; give one or remove the row");
+  }
+
+  @Test
+  void everyBadValueIsReportedWithWhatWouldBeRight() throws Exception {
+    assertThat(problemsOf("""
+        key,value
+        instancesize,r5.xlarge
+        maxfilesize,4MB
+        task_migration_type,full-load-cdc
+        allocated_storage,1
+        multi_az,maybe
+        vpc_cidr,10.0.0.0/8
+        output_format,json
+        alert_email,ops-at-example.com
+        tags,Project
+        secret_name_pattern,dms_{server}
+        maintenance_window,sunday 4am
+        """)).containsExactly(
+        file + ":2: key 'instancesize': 'r5.xlarge' is not a DMS instance class such as dms.r5.xlarge",
+        file + ":3: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576, got '4MB'",
+        file + ":4: key 'task_migration_type': 'full-load-cdc' is not one of full-load, cdc, full-load-and-cdc",
+        file + ":5: key 'allocated_storage': must be a whole number of GiB from 5 to 6144, got '1'",
+        file + ":6: key 'multi_az': must be true or false, got 'maybe'",
+        file + ":7: key 'vpc_cidr': '10.0.0.0/8' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18",
+        file + ":8: key 'output_format': 'json' is not one of parquet, csv",
+        file + ":9: key 'alert_email': 'ops-at-example.com' is not valid; expected e-mail addresses separated by ;",
+        file + ":10: key 'tags': 'Project' is not key=value; write tags as Key1=Value1;Key2=Value2",
+        file + ":11: key 'secret_name_pattern': 'dms_{server}' must contain {server} and {dbname} (and may contain"
+            + " {engine}) so that every database gets its own secret",
+        file + ":12: key 'maintenance_window': 'sunday 4am' is not ddd:hh24:mi-ddd:hh24:mi in UTC, such as"
+            + " sun:04:00-sun:04:30");
+  }
+
+  @Test
+  void anExistingVpcNeedsTwoSubnetsAndNoCidr() throws Exception {
+    assertThat(problemsOf("key,value\nvpc_cidr,10.1.0.0/16\nvpc_id,vpc-0a1b2c3d\n")).containsExactly(
+        file + ":2: key 'vpc_cidr' sizes a new VPC but 'vpc_id' names an existing one; remove one of the two",
+        file + ":3: key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones");
+  }
+
+  @Test
+  void subnetsNeedTheirVpc() throws Exception {
+    assertThat(problemsOf("key,value\nsubnet_ids,subnet-0a1b2c3d subnet-1a2b3c4d\n"))
+        .containsExactly(file + ":2: key 'subnet_ids' needs 'vpc_id', the VPC that holds them");
+  }
+
+  @Test
+  void aWrongHeaderIsReported() throws Exception {
+    assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n")).containsExactly(
+        file + ":1: the header lacks the column 'key'; the header must hold key,value",
+        file + ":1: unknown column 'name'; did you mean 'value'?");
+  }
+}
