@@ -111,6 +111,10 @@ final class SettingsParser {
       problems.error(Problem.at(file, lineOfKey.get("vpc_id"),
           "key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones"));
     }
+    if (settings.bucketName().isPresent() && settings.kmsKeyArn().isEmpty()) {
+      problems.error(Problem.at(file, lineOfKey.get("bucket_name"),
+          "key 'bucket_name' needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)"));
+    }
     if (settings.vpcId().isEmpty() && lineOfKey.containsKey("subnet_ids")) {
       problems.error(Problem.at(file, lineOfKey.get("subnet_ids"),
           "key 'subnet_ids' needs 'vpc_id', the VPC that holds them"));

@@ -125,6 +125,12 @@ class SettingsParserTest {
   }
 
   @Test
+  void anExistingBucketNeedsItsKey() throws Exception {
+    assertThat(problemsOf("key,value\nbucket_name,lake-bucket\n")).containsExactly(file + ":2: key 'bucket_name'"
+        + " needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)");
+  }
+
+  @Test
   void aWrongHeaderIsReported() throws Exception {
     assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n")).containsExactly(
         file + ":1: the header lacks the column 'key'; the header must hold key,value",
