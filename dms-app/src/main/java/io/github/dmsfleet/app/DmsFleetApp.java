@@ -1,0 +1,77 @@
+package io.github.dmsfleet.app;
+
+import io.github.dmsfleet.model.ConfigException;
+import io.github.dmsfleet.model.ConfigLoader;
+import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.Problem;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+
+/**
+ * The CDK app: reads the config folder named by the {@code configDir} context value (default {@code config}) and
+ * synthesizes the fleet's stacks. Reads no secret and makes no AWS call.
+ */
+public final class DmsFleetApp {
+  static final String CONFIG_DIR_CONTEXT = "configDir";
+  /** Makes the CDK's own CloudFormation template validation fail synthesis instead of warning. */
+  static final String VALIDATE_TEMPLATES_FLAG = "@aws-cdk/core:validateAgainstDefaultRules";
+
+  private DmsFleetApp() {}
+
+  public static void main(String[] args) {
+    int exitCode = synthesize(newApp(Map.of(), null), System.getenv(), System.err);
+    if (exitCode != 0) {
+      System.exit(exitCode);
+    }
+  }
+
+  /**
+   * Reads the config, adds the fleet's stacks and checks to the app, and synthesizes it. Returns 0, or 1 with the
+   * problems on {@code err}; an invalid config is reported before anything is synthesized.
+   */
+  static int synthesize(App app, Map<String, String> environment, PrintStream err) {
+    Fleet fleet;
+    try {
+      fleet = ConfigLoader.load(configDir(app));
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    for (Problem warning : fleet.warnings()) {
+      err.println("warning: " + warning);
+    }
+    FleetStacks stacks = FleetStacks.create(app, fleet, FleetStacks.environmentFrom(environment));
+    FleetChecks.addTo(stacks);
+    List<String> findings = FleetChecks.findings(app.synth());
+    if (!findings.isEmpty()) {
+      err.println("error: the synthesized fleet has " + findings.size() + " unacknowledged findings:");
+      findings.forEach(finding -> err.println("  " + finding));
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * An app with the project's feature flags; {@code context} adds to (and loses to) the CLI's context, and a null
+   * {@code outdir} keeps the CLI's output folder.
+   */
+  static App newApp(Map<String, Object> context, Path outdir) {
+    Map<String, Object> withFlags = new HashMap<>(context);
+    withFlags.putIfAbsent(VALIDATE_TEMPLATES_FLAG, true);
+    AppProps.Builder props = AppProps.builder().context(withFlags);
+    if (outdir != null) {
+      props.outdir(outdir.toString());
+    }
+    return new App(props.build());
+  }
+
+  static Path configDir(App app) {
+    Object value = app.getNode().tryGetContext(CONFIG_DIR_CONTEXT);
+    return Path.of(value == null ? "config" : value.toString());
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.dmsfleet.app;
+
+import io.github.dmsfleet.constructs.DmsAccountRoles;
+import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.Identifiers;
+import io.github.dmsfleet.model.Server;
+import io.github.dmsfleet.model.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/**
+ * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a stack of its own,
+ * so that a server's change or failure touches no other server and {@code cdk deploy --concurrency N} deploys servers
+ * in parallel. Stack names are a public contract: {@code <prefix>-AccountRoles}, {@code <prefix>-Network},
+ * {@code <prefix>-Storage}, {@code <prefix>-Alerts} and {@code <prefix>-Server-<server>}.
+ */
+public final class FleetStacks {
+  private final AccountRolesStack accountRolesStack;
+  private final NetworkStack networkStack;
+  private final StorageStack storageStack;
+  private final AlertsStack alertsStack;
+  private final List<ServerStack> serverStacks = new ArrayList<>();
+
+  private FleetStacks(App app, Fleet fleet, Environment environment) {
+    Settings settings = fleet.settings();
+    String prefix = settings.stackPrefix();
+    StackProps props = StackProps.builder()
+        .env(environment)
+        .description("DMS fleet: replicates source databases into an S3 data lake")
+        .build();
+
+    DmsAccountRoles accountRoles;
+    if (settings.createAccountRoles()) {
+      accountRolesStack = new AccountRolesStack(app, prefix + "-AccountRoles", props);
+      accountRoles = accountRolesStack.getRoles();
+    } else {
+      accountRolesStack = null;
+      accountRoles = null;
+    }
+    networkStack = new NetworkStack(app, prefix + "-Network", props, settings, accountRoles);
+    storageStack = new StorageStack(app, prefix + "-Storage", props, settings);
+    alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
+
+    ServerStack.SharedResources shared = new ServerStack.SharedResources(settings, accountRoles,
+        networkStack.getNetwork(), storageStack, alertsStack.getAlerts().getTopic());
+    for (Server server : fleet.servers()) {
+      String id = prefix + "-Server-" + Identifiers.of(server.name());
+      serverStacks.add(new ServerStack(app, id, props, server, shared));
+    }
+    settings.tags().forEach((key, value) -> Tags.of(app).add(key, value));
+  }
+
+  /** Adds the fleet's stacks to the app; {@code environment} may be null for environment-agnostic stacks. */
+  public static FleetStacks create(App app, Fleet fleet, Environment environment) {
+    return new FleetStacks(app, fleet, environment);
+  }
+
+  /** The account and Region of the standard CDK variables; null (environment-agnostic) when neither is set. */
+  static Environment environmentFrom(Map<String, String> variables) {
+    String account = variables.get("CDK_DEFAULT_ACCOUNT");
+    String region = variables.get("CDK_DEFAULT_REGION");
+    if (account == null && region == null) {
+      return null;
+    }
+    return Environment.builder().account(account).region(region).build();
+  }
+
+  /** Every stack, shared ones first. */
+  public List<Stack> getStacks() {
+    List<Stack> stacks = new ArrayList<>();
+    if (accountRolesStack != null) {
+      stacks.add(accountRolesStack);
+    }
+    stacks.addAll(List.of(networkStack, storageStack, alertsStack));
+    stacks.addAll(serverStacks);
+    return stacks;
+  }
+
+  public List<ServerStack> getServerStacks() {
+    return List.copyOf(serverStacks);
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.dmsfleet.app;
+
+import io.github.dmsfleet.constructs.DmsAccountRoles;
+import io.github.dmsfleet.constructs.DmsNetwork;
+import io.github.dmsfleet.constructs.DmsNetworkProps;
+import io.github.dmsfleet.model.Settings;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.ISubnet;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Subnet;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.constructs.Construct;
+
+/** The VPC (new, or the existing one the settings name), the replication subnet group and security group. */
+public final class NetworkStack extends Stack {
+  private final DmsNetwork network;
+
+  NetworkStack(Construct scope, String id, StackProps props, Settings settings, DmsAccountRoles accountRoles) {
+    super(scope, id, props);
+    DmsNetworkProps.Builder network = DmsNetworkProps.builder().accountRoles(accountRoles);
+    if (settings.vpcId().isPresent()) {
+      List<ISubnet> subnets = settings.subnetIds().stream()
+          .map(subnetId -> Subnet.fromSubnetId(this, subnetId, subnetId))
+          .toList();
+      // Imported by id rather than looked up, so that synthesis makes no AWS call.
+      IVpc vpc = Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
+          .vpcId(settings.vpcId().get())
+          .availabilityZones(List.of())
+          .build());
+      // An existing VPC brings its own S3 and Secrets Manager endpoints (its route tables are not known here).
+      network.vpc(vpc).vpcSubnets(SubnetSelection.builder().subnets(subnets).build()).vpcEndpoints(false);
+    } else {
+      network.vpcCidr(settings.vpcCidr());
+    }
+    this.network = new DmsNetwork(this, "Network", network.build());
+  }
+
+  public DmsNetwork getNetwork() {
+    return network;
+  }
+}

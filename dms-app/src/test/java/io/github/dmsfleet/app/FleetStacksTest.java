@@ -1,0 +1,42 @@
+package io.github.dmsfleet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+
+class FleetStacksTest {
+  @Test
+  void stacksAreEnvironmentAgnosticWithoutTheCdkVariables() {
+    assertThat(FleetStacks.environmentFrom(Map.of("HOME", "/root"))).isNull();
+  }
+
+  @Test
+  void theCdkVariablesGiveAccountAndRegion() {
+    Environment environment = FleetStacks.environmentFrom(
+        Map.of("CDK_DEFAULT_ACCOUNT", "123456789012", "CDK_DEFAULT_REGION", "eu-west-1"));
+
+    assertThat(environment.getAccount()).isEqualTo("123456789012");
+    assertThat(environment.getRegion()).isEqualTo("eu-west-1");
+  }
+
+  @Test
+  void templateValidationFindingsFailSynthesis(@TempDir Path outdir) throws Exception {
+    App app = DmsFleetApp.newApp(Map.of(), outdir);
+    Stack stack = new Stack(app, "Invalid");
+    CfnResource.Builder.create(stack, "EndpointWithoutType").type("AWS::DMS::Endpoint")
+        .properties(Map.of("EngineName", "sqlserver")).build();
+
+    assertThatThrownBy(app::synth).hasMessageContaining("ValidationFailed: Validation failed.");
+    assertThat(Files.readString(outdir.resolve("validation-report.json")))
+        .contains("\"description\": \"Properties: 'EndpointType' is a required property\"");
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.dmsfleet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dmsfleet.model.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.services.sns.Topic;
+
+class InvalidFleetTest {
+  @TempDir
+  Path work;
+
+  @Test
+  void anInvalidConfigFailsWithTheModelsMessagesAndWritesNoTemplate() throws Exception {
+    Path config = SyntheticConfig.write(work.resolve("config"), 1, 1);
+    Files.writeString(config.resolve("parameters.txt"), "key,value\nmaxfilesize,0\n");
+    Path outdir = work.resolve("cdk.out");
+
+    Synthesized synthesized = Synthesized.from(config, outdir);
+
+    assertThat(synthesized.exitCode()).isEqualTo(1);
+    assertThat(synthesized.stderr()).isEqualTo("error: The config has 1 problem:\n  " + config.resolve("parameters.txt")
+        + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576, got '0'"
+        + System.lineSeparator());
+    assertThat(templatesIn(outdir)).isEmpty();
+  }
+
+  @Test
+  void unacknowledgedFindingsFailTheChecks() throws Exception {
+    Path config = SyntheticConfig.write(work.resolve("config"), 1, 1);
+    App app = DmsFleetApp.newApp(java.util.Map.of(), work.resolve("cdk.out"));
+    FleetStacks stacks = FleetStacks.create(app, ConfigLoader.load(config), null);
+    ServerStack server = stacks.getServerStacks().get(0);
+    server.getReplicationServer().getReplicationInstance().setPubliclyAccessible(true);
+    new Topic(server, "UnencryptedTopic");
+    FleetChecks.addTo(stacks);
+
+    List<String> findings = FleetChecks.findings(app.synth());
+
+    assertThat(findings).anySatisfy(f -> assertThat(f).startsWith(
+        "/DmsFleet-Server-sqlsrv1/ReplicationServer/Resource: HIPAA.Security-DMSReplicationNotPublic"));
+    assertThat(findings).anySatisfy(f -> assertThat(f).startsWith(
+        "/DmsFleet-Server-sqlsrv1/UnencryptedTopic/Resource: AwsSolutions-SNS3"));
+  }
+
+  private static List<Path> templatesIn(Path outdir) throws IOException {
+    if (!Files.exists(outdir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(outdir)) {
+      return files.filter(f -> f.toString().endsWith(".template.json")).toList();
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.github.dmsfleet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dmsfleet.model.Identifiers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample config, with a credentials file beside it, synthesized once through the app. */
+class SampleConfigTest {
+  private static final String CREDENTIALS = """
+      servername,dbname,username,password,ipaddress,port,engine
+      dbserver1,dbname1,svc_reader_7731,"Pw,with""quotes""_9931",10.42.7.31,14331,sqlserver
+      dbserver1,dbname2,svc_reader_7731,=leading-equals-5512,10.42.7.31,14331,sqlserver
+      dbserver1,dbname3,svc_reader_7731,pässwört-8842,10.42.7.31,14331,sqlserver
+      dbserver2,sales,svc_reader_7732,sales-secret-3307,10.42.7.32,14331,sqlserver
+      dbserver2,inventory,svc_reader_7732,inventory-secret-4408,10.42.7.32,14331,sqlserver
+      """;
+
+  @TempDir
+  static Path work;
+
+  private static Synthesized synthesized;
+  private static Map<String, JsonNode> templates;
+
+  @BeforeAll
+  static void synthesizeTheSample() throws IOException {
+    Path config = work.resolve("config");
+    copy(Path.of("..", "config"), config);
+    Files.writeString(config.resolve("credentials.csv"), CREDENTIALS);
+    synthesized = Synthesized.from(config, work.resolve("cdk.out"));
+    templates = synthesized.templates();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else if (!source.getFileName().toString().equals("credentials.csv")) {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  @Test
+  void synthesizesWithoutFindings() {
+    assertThat(synthesized.stderr()).isEmpty();
+    assertThat(synthesized.exitCode()).isZero();
+  }
+
+  @Test
+  void makesTheSharedStacksAndOneStackPerServer() {
+    assertThat(templates).containsOnlyKeys("DmsFleet-AccountRoles", "DmsFleet-Network", "DmsFleet-Storage",
+        "DmsFleet-Alerts", "DmsFleet-Server-dbserver1", "DmsFleet-Server-dbserver2");
+  }
+
+  @Test
+  void eachServerStackHoldsItsInstanceAndItsDatabases() {
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver1"))).containsExactly(
+        entry("AWS::CloudWatch::Alarm", 2 + 3 * 2),
+        entry("AWS::DMS::Endpoint", 3 * 2),
+        entry("AWS::DMS::ReplicationInstance", 1),
+        entry("AWS::DMS::ReplicationTask", 3),
+        entry("AWS::IAM::Policy", 1),
+        entry("AWS::IAM::Role", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2")))
+        .contains(entry("AWS::DMS::ReplicationInstance", 1), entry("AWS::DMS::ReplicationTask", 2));
+  }
+
+  @Test
+  void theSharedStacksHoldRolesNetworkStorageAndAlerts() {
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-AccountRoles")))
+        .containsExactly(entry("AWS::IAM::Role", 2));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network"))).contains(
+        entry("AWS::EC2::VPC", 1), entry("AWS::DMS::ReplicationSubnetGroup", 1), entry("AWS::EC2::VPCEndpoint", 2),
+        entry("AWS::EC2::FlowLog", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage"))).contains(
+        entry("AWS::KMS::Key", 1), entry("AWS::S3::Bucket", 2), entry("AWS::IAM::Role", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Alerts"))).contains(
+        entry("AWS::SNS::Topic", 1), entry("AWS::SNS::Subscription", 1), entry("AWS::DMS::EventSubscription", 2));
+  }
+
+  @Test
+  void everyDmsIdentifierIsLegal() {
+    List<String> identifiers = new ArrayList<>();
+    templates.values().forEach(template -> template.path("Resources").forEach(resource -> {
+      JsonNode properties = resource.path("Properties");
+      for (String field : List.of("ReplicationInstanceIdentifier", "EndpointIdentifier", "ReplicationTaskIdentifier")) {
+        if (properties.has(field)) {
+          identifiers.add(properties.get(field).asText());
+        }
+      }
+    }));
+
+    assertThat(identifiers).hasSize(2 + 10 + 5).allSatisfy(id ->
+        assertThat(Identifiers.isLegal(id, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH)).as(id).isTrue());
+    assertThat(identifiers).contains("dbserver1-instance", "dbserver2-sales-all",
+        "dbserver2-sales-sqlserver-source-endpoint", "dbserver2-sales-s3-target-endpoint");
+  }
+
+  @Test
+  void sourceEndpointsReadTheirSecretThroughTheSecretsRole() {
+    JsonNode endpoint = findResource(templates.get("DmsFleet-Server-dbserver2"), "AWS::DMS::Endpoint",
+        "dbserver2-sales-sqlserver-source-endpoint");
+
+    JsonNode properties = endpoint.path("Properties");
+    assertThat(properties.path("MicrosoftSqlServerSettings").path("SecretsManagerSecretId").asText())
+        .isEqualTo("dms_dbserver2_sales_sql_server");
+    assertThat(properties.path("SslMode").asText()).isEqualTo("require");
+    assertThat(properties.path("DatabaseName").asText()).isEqualTo("sales");
+    assertThat(properties.has("Password")).isFalse();
+    assertThat(properties.has("Username")).isFalse();
+    assertThat(properties.has("ServerName")).isFalse();
+  }
+
+  @Test
+  void noCredentialValueAppearsInTheOutput() {
+    String output = synthesized.allOutput();
+
+    for (String secret : List.of("svc_reader_7731", "svc_reader_7732", "Pw,with\"quotes\"_9931", "_9931",
+        "leading-equals-5512", "pässwört-8842", "sales-secret-3307", "inventory-secret-4408", "10.42.7.31",
+        "14331")) {
+      assertThat(output).doesNotContain(secret);
+    }
+  }
+
+  private static JsonNode findResource(JsonNode template, String type, String identifier) {
+    for (JsonNode resource : template.path("Resources")) {
+      if (resource.path("Type").asText().equals(type)
+          && resource.path("Properties").path("EndpointIdentifier").asText().equals(identifier)) {
+        return resource;
+      }
+    }
+    throw new AssertionError("no " + type + " " + identifier);
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.dmsfleet.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases, stacks, the largest
+ * stack's resources and template bytes, wall time and peak memory (resident set of the JVM plus its jsii node
+ * process, sampled every 50 ms).
+ *
+ * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile exec:java
+ * -Dexec.mainClass=io.github.dmsfleet.app.SynthBenchmark -Dexec.classpathScope=test} (arguments: sizes as
+ * {@code SERVERSxDATABASES}, default 1x1 10x10 50x20 100x20).
+ */
+public final class SynthBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> DEFAULT_SIZES = List.of("1x1", "10x10", "50x20", "100x20");
+
+  private record Result(int servers, int databasesPerServer, int stacks, int largestResources, long largestBytes,
+      Duration wall, long peakRssBytes) {}
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of("dms-app/target/dms-app.jar").toAbsolutePath();
+    if (!Files.exists(jar)) {
+      jar = Path.of("target/dms-app.jar").toAbsolutePath();
+    }
+    List<String> sizes = args.length == 0 ? DEFAULT_SIZES : List.of(args);
+    System.out.println("| servers x databases | databases | stacks | largest stack: resources | largest template"
+        + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (String size : sizes) {
+      String[] parts = size.split("x");
+      Result result = run(jar, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+      int databases = result.servers() * result.databasesPerServer();
+      System.out.printf("| %d x %d | %d | %d | %d | %d | %.1f | %.1f | %d |%n",
+          result.servers(), result.databasesPerServer(), databases, result.stacks(), result.largestResources(),
+          result.largestBytes() / 1024, result.wall().toMillis() / 1000.0,
+          (double) result.wall().toMillis() / databases, result.peakRssBytes() / (1024 * 1024));
+    }
+  }
+
+  private static Result run(Path jar, int servers, int databasesPerServer) throws Exception {
+    Path work = Files.createTempDirectory("dms-synth-bench");
+    Path config = SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer);
+    Path out = work.resolve("cdk.out");
+    ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve("synth.log").toFile());
+    builder.environment().put("CDK_OUTDIR", out.toString());
+    builder.environment().put("CDK_CONTEXT_JSON", JSON.writeValueAsString(java.util.Map.of("configDir",
+        config.toString())));
+    builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    long peak = 0;
+    while (!process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      peak = Math.max(peak, residentBytes(process.toHandle()));
+    }
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException("synthesis failed; see " + work.resolve("synth.log"));
+    }
+    int stacks = 0;
+    int largestResources = 0;
+    long largestBytes = 0;
+    try (Stream<Path> templates = Files.list(out)) {
+      for (Path template : templates.filter(p -> p.toString().endsWith(".template.json")).toList()) {
+        stacks++;
+        largestResources = Math.max(largestResources, JSON.readTree(template.toFile()).path("Resources").size());
+        largestBytes = Math.max(largestBytes, Files.size(template));
+      }
+    }
+    return new Result(servers, databasesPerServer, stacks, largestResources, largestBytes, wall, peak);
+  }
+
+  /** Resident memory of the process and all its descendants, from /proc. */
+  private static long residentBytes(ProcessHandle root) {
+    return Stream.concat(Stream.of(root), root.descendants()).mapToLong(SynthBenchmark::residentBytesOf).sum();
+  }
+
+  private static long residentBytesOf(ProcessHandle process) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // The process ended between listing and reading.
+    }
+    return 0;
+  }
+}

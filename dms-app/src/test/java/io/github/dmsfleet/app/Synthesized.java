@@ -1,0 +1,61 @@
+package io.github.dmsfleet.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** A config synthesized through the app into a folder, with its exit code, stderr and templates. */
+record Synthesized(int exitCode, String stderr, Path outdir) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Synthesized from(Path configDir, Path outdir) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode = DmsFleetApp.synthesize(
+        DmsFleetApp.newApp(Map.of(DmsFleetApp.CONFIG_DIR_CONTEXT, configDir.toString()), outdir),
+        Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Synthesized(exitCode, err.toString(StandardCharsets.UTF_8), outdir);
+  }
+
+  /** Templates by stack name. */
+  Map<String, JsonNode> templates() {
+    Map<String, JsonNode> templates = new TreeMap<>();
+    try (Stream<Path> files = Files.list(outdir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".template.json")).toList()) {
+        String name = file.getFileName().toString().replace(".template.json", "");
+        templates.put(name, JSON.readTree(file.toFile()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return templates;
+  }
+
+  /** Every file of the output, as text. */
+  String allOutput() {
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.walk(outdir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        text.append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** How many resources of each type a template has. */
+  static Map<String, Integer> resourceTypes(JsonNode template) {
+    Map<String, Integer> counts = new TreeMap<>();
+    template.path("Resources").forEach(r -> counts.merge(r.path("Type").asText(), 1, Integer::sum));
+    return counts;
+  }
+}
