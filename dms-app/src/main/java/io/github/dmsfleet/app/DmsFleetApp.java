@@ -20,6 +20,13 @@ public final class DmsFleetApp {
   static final String CONFIG_DIR_CONTEXT = "configDir";
   /** Makes the CDK's own CloudFormation template validation fail synthesis instead of warning. */
   static final String VALIDATE_TEMPLATES_FLAG = "@aws-cdk/core:validateAgainstDefaultRules";
+  /**
+   * The app's feature flags. Strong cross-stack references (exports) keep a shared stack from being deleted while a
+   * server stack still uses it.
+   */
+  private static final Map<String, Object> FEATURE_FLAGS = Map.of(
+      VALIDATE_TEMPLATES_FLAG, true,
+      "@aws-cdk/core:defaultCrossStackReferences", "strong");
 
   private DmsFleetApp() {}
 
@@ -61,8 +68,8 @@ public final class DmsFleetApp {
    * {@code outdir} keeps the CLI's output folder.
    */
   static App newApp(Map<String, Object> context, Path outdir) {
-    Map<String, Object> withFlags = new HashMap<>(context);
-    withFlags.putIfAbsent(VALIDATE_TEMPLATES_FLAG, true);
+    Map<String, Object> withFlags = new HashMap<>(FEATURE_FLAGS);
+    withFlags.putAll(context);
     AppProps.Builder props = AppProps.builder().context(withFlags);
     if (outdir != null) {
       props.outdir(outdir.toString());

@@ -19,10 +19,14 @@ public final class StorageStack extends Stack {
 
   StorageStack(Construct scope, String id, StackProps props, Settings settings) {
     super(scope, id, props);
-    DmsTargetBucketProps.Builder bucket = DmsTargetBucketProps.builder()
-        .glacierTransitionAfterDays(settings.glacierTransitionDays());
+    DmsTargetBucketProps.Builder bucket = DmsTargetBucketProps.builder();
     settings.kmsKeyArn().ifPresent(arn -> bucket.encryptionKey(Key.fromKeyArn(this, "ExistingKey", arn)));
-    settings.bucketName().ifPresent(name -> bucket.bucket(Bucket.fromBucketName(this, "ExistingBucket", name)));
+    if (settings.bucketName().isPresent()) {
+      bucket.bucket(Bucket.fromBucketName(this, "ExistingBucket", settings.bucketName().get()));
+    } else {
+      // The lifecycle rule belongs to a bucket this app creates; an existing bucket keeps its own.
+      bucket.glacierTransitionAfterDays(settings.glacierTransitionDays());
+    }
     targetBucket = new DmsTargetBucket(this, "TargetBucket", bucket.build());
     targetRole = new DmsS3TargetRole(this, "S3TargetRole", DmsS3TargetRoleProps.builder()
         .bucket(targetBucket.getBucket())

@@ -1,0 +1,31 @@
+package io.github.dmsfleet.constructs.internal;
+
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/** Alarms that notify a topic when they go off and when they recover. */
+public final class Alarms {
+  private Alarms() {
+  }
+
+  public static Alarm notifying(Construct scope, String id, IMetric metric, ComparisonOperator comparison,
+      double threshold, int evaluationPeriods, TreatMissingData missingData, String description, ITopic topic) {
+    Alarm alarm = Alarm.Builder.create(scope, id)
+        .metric(metric)
+        .comparisonOperator(comparison)
+        .threshold(threshold)
+        .evaluationPeriods(evaluationPeriods)
+        .treatMissingData(missingData)
+        .alarmDescription(description)
+        .build();
+    SnsAction action = new SnsAction(topic);
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    return alarm;
+  }
+}

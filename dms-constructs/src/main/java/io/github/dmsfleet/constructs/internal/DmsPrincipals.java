@@ -1,0 +1,31 @@
+package io.github.dmsfleet.constructs.internal;
+
+import java.util.Map;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.CompositePrincipal;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.IConstruct;
+
+/** Trust for roles that DMS assumes on behalf of endpoints. */
+public final class DmsPrincipals {
+  private DmsPrincipals() {
+  }
+
+  /**
+   * DMS in this account and Region, under its global and its regional service name (endpoints use either),
+   * with the confused-deputy guard: only DMS resources of this account may assume the role.
+   */
+  public static IPrincipal dmsOfThisAccount(IConstruct scope) {
+    Stack stack = Stack.of(scope);
+    String region = stack.getRegion();
+    String account = stack.getAccount();
+    return new CompositePrincipal(
+        ServicePrincipal.fromStaticServicePrincipleName("dms.amazonaws.com"),
+        ServicePrincipal.fromStaticServicePrincipleName("dms." + region + ".amazonaws.com"))
+        .withConditions(Map.of(
+            "StringEquals", Map.of("aws:SourceAccount", account),
+            "ArnLike", Map.of("aws:SourceArn",
+                "arn:" + stack.getPartition() + ":dms:" + region + ":" + account + ":*")));
+  }
+}
