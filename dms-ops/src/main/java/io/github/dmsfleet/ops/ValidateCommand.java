@@ -6,7 +6,9 @@ import io.github.dmsfleet.model.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.github.dmsfleet.ops.internal.Console;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,18 +22,21 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  /** Makes no AWS call; takes the global options so that every command accepts them. */
+  @Mixin
+  private GlobalOptions global;
+
   @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
       description = "The config folder (default: ${DEFAULT-VALUE}).")
   private Path config;
 
   @Override
   public Integer call() {
+    Console console = global.console();
     Fleet fleet = ConfigLoader.load(config);
-    PrintWriter err = spec.commandLine().getErr();
     for (Problem warning : fleet.warnings()) {
-      err.println("warning: " + warning);
+      console.warn(warning.toString());
     }
-    err.flush();
     int databases = fleet.databases().size();
     PrintWriter out = spec.commandLine().getOut();
     out.println("Config " + config + " is valid:");

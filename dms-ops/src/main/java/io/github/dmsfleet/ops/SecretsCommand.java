@@ -1,0 +1,15 @@
+package io.github.dmsfleet.ops;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dms-ops secrets}: the fleet's Secrets Manager secrets. */
+@Command(
+    name = "secrets",
+    mixinStandardHelpOptions = true,
+    description = "Manages the Secrets Manager secrets the source endpoints read their credentials from.",
+    subcommands = SecretsCreateCommand.class)
+final class SecretsCommand {
+  @ParentCommand
+  DmsOps root;
+}

@@ -1,0 +1,44 @@
+package io.github.dmsfleet.ops.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/** Runs one function over many items on a bounded pool, keeping the items' order in the results. */
+public final class Parallel {
+  private Parallel() {}
+
+  /** The function must not throw: each item's failure belongs in its own result. */
+  public static <T, R> List<R> map(List<T> items, int threads, Function<T, R> function) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
+      Thread thread = new Thread(runnable, "dms-ops-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<R>> futures = new ArrayList<>();
+      for (T item : items) {
+        futures.add(pool.submit(() -> function.apply(item)));
+      }
+      List<R> results = new ArrayList<>();
+      for (Future<R> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.dmsfleet.ops;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** Runs dms-ops in-process with captured output, against a local endpoint with dummy credentials. */
+final class Cli {
+  static final String CONFIG = "../config";
+  static final String CREDENTIALS = "../config/credentials.example.csv";
+
+  /** What a run printed and returned. */
+  record Run(int exitCode, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  static final ClientFactory DUMMY_CREDENTIALS =
+      SdkClientFactory.withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+
+  /** A factory that fails the test if any AWS client is built: proof that no AWS call was made. */
+  static final ClientFactory NO_AWS = new ClientFactory() {
+    @Override
+    public DatabaseMigrationClient dms(GlobalOptions options) {
+      throw new AssertionError("a DMS client was built");
+    }
+
+    @Override
+    public SecretsManagerClient secretsManager(GlobalOptions options) {
+      throw new AssertionError("a Secrets Manager client was built");
+    }
+  };
+
+  private Cli() {}
+
+  /** Runs against the endpoint, adding {@code --endpoint-url} and {@code --region}. */
+  static Run against(URI endpoint, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", "us-east-1"));
+    return run(DUMMY_CREDENTIALS, all.toArray(String[]::new));
+  }
+
+  static Run run(ClientFactory clients, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = DmsOps.commandLine(clients);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.dmsfleet.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a whole: commands, global options, exit codes. */
+class DmsOpsTest {
+  @Test
+  void helpListsEveryCommandAndTheExitCodes() {
+    Cli.Run run = Cli.run(Cli.NO_AWS, "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("validate", "secrets", "tasks", "test-connections",
+        "0   all done", "1   some operations failed", "2   invalid input");
+  }
+
+  @Test
+  void everyCommandTakesTheGlobalOptions() {
+    for (String[] command : new String[][] {{"validate"}, {"secrets", "create"}, {"tasks", "start"},
+        {"tasks", "status"}, {"tasks", "stop"}, {"test-connections"}}) {
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of(
+          "--help")).toArray(String[]::new);
+      assertThat(Cli.run(Cli.NO_AWS, args).out())
+          .contains("--region", "--profile", "--endpoint-url", "--retry-mode", "--verbose", "--quiet");
+    }
+  }
+
+  @Test
+  void validateStillSummarizesTheConfig() {
+    Cli.Run run = Cli.run(Cli.NO_AWS, "validate", "--config", Cli.CONFIG);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("databases:  5");
+  }
+
+  @Test
+  void verboseAndQuietTogetherAreInvalid() {
+    Cli.Run run = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--verbose", "--quiet");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.err()).contains("--verbose and --quiet exclude each other");
+  }
+
+  @Test
+  void badOptionValuesAreInvalidInputBeforeAnyAwsCall() {
+    Cli.Run timeout = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--timeout", "soon");
+    Cli.Run type = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--start-type", "restart");
+    Cli.Run concurrency = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--concurrency", "0");
+    Cli.Run tag = Cli.run(Cli.NO_AWS, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "=x");
+
+    assertThat(timeout.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(timeout.err()).contains("'soon' is not a duration");
+    assertThat(type.err()).contains("'restart' is not a start type");
+    assertThat(concurrency.err()).contains("--concurrency must be at least 1, got 0");
+    assertThat(tag.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+  }
+
+  @Test
+  void invalidConfigExitsTwoWithItsProblems() {
+    Cli.Run run = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", "no-such-folder");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.err()).contains("no-such-folder: config folder not found");
+  }
+
+  @Test
+  void durationsReadShortAndIsoForms() {
+    DurationConverter converter = new DurationConverter();
+
+    assertThat(converter.convert("30m")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(converter.convert("PT2H")).isEqualTo(Duration.ofHours(2));
+  }
+}

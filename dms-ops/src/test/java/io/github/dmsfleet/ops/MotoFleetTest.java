@@ -1,0 +1,122 @@
+package io.github.dmsfleet.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dmsfleet.model.ConfigLoader;
+import io.github.dmsfleet.model.Database;
+import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.Server;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+
+/** The sample fleet deployed into moto's DMS: tasks start, status and stop, and test-connections. */
+@ExtendWith(MotoServer.class)
+class MotoFleetTest {
+  private static final Fleet FLEET = ConfigLoader.load(Path.of(Cli.CONFIG));
+
+  @Test
+  void startResumesAStoppedTaskAndLeavesRunningOnesAlone(URI moto) {
+    Map<String, String> arns = deploy(moto, true);
+    try (DatabaseMigrationClient dms = client(moto)) {
+      arns.values().forEach(arn -> dms.startReplicationTask(r -> r.replicationTaskArn(arn)
+          .startReplicationTaskType("start-replication")));
+      dms.stopReplicationTask(r -> r.replicationTaskArn(arns.get("dbserver1-dbname1-all")));
+    }
+
+    Cli.Run before = Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG);
+    Cli.Run start = Cli.against(moto, "tasks", "start", "--config", Cli.CONFIG, "--wait", "--poll-interval", "50ms");
+
+    assertThat(before.out()).contains("dbserver1-dbname1-all    stopped", "dbserver2-sales-all      running");
+    assertThat(start.exitCode()).isZero();
+    assertThat(start.out()).contains("dbserver1-dbname1-all    started (resume-processing), running",
+        "dbserver2-sales-all      already running", "5 tasks: 5 ok, 0 failed");
+  }
+
+  @Test
+  void stopStopsTheSelectedServersTasks(URI moto) {
+    Map<String, String> arns = deploy(moto, true);
+    try (DatabaseMigrationClient dms = client(moto)) {
+      arns.values().forEach(arn -> dms.startReplicationTask(r -> r.replicationTaskArn(arn)
+          .startReplicationTaskType("start-replication")));
+    }
+
+    Cli.Run stop = Cli.against(moto, "tasks", "stop", "--config", Cli.CONFIG, "--server", "dbserver1", "--wait",
+        "--poll-interval", "50ms");
+    Cli.Run status = Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG, "--output", "json");
+
+    assertThat(stop.exitCode()).isZero();
+    assertThat(stop.out()).contains("dbserver1-dbname1-all  stopped", "3 tasks: 3 ok, 0 failed");
+    assertThat(status.out()).contains("\"status\" : \"stopped\"", "\"status\" : \"running\"");
+  }
+
+  @Test
+  void statusReportsTasksThatAreNotDeployed(URI moto) {
+    Cli.Run status = Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG);
+
+    assertThat(status.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(status.out()).contains("dbserver1-dbname1-all    not-found");
+  }
+
+  @Test
+  void testConnectionsTestsEveryEndpointAndReportsTheMissing(URI moto) {
+    deploy(moto, false);
+    try (DatabaseMigrationClient dms = client(moto)) {
+      String arn = dms.describeEndpoints().endpoints().stream()
+          .filter(e -> e.endpointIdentifier().equals("dbserver2-sales-s3-target-endpoint")).findFirst()
+          .orElseThrow().endpointArn();
+      dms.deleteEndpoint(r -> r.endpointArn(arn));
+    }
+
+    Cli.Run run = Cli.against(moto, "test-connections", "--config", Cli.CONFIG, "--poll-interval", "50ms");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(run.out())
+        .containsPattern("dbserver1-dbname1-sqlserver-source-endpoint +successful")
+        .containsPattern("dbserver2-sales-s3-target-endpoint +failed: endpoint not found")
+        .contains("10 endpoints: 9 ok, 1 failed");
+  }
+
+  /** Creates the sample fleet's instances, endpoints and (optionally) tasks with logging on; task ARNs by id. */
+  private static Map<String, String> deploy(URI moto, boolean withTasks) {
+    Map<String, String> taskArns = new HashMap<>();
+    try (DatabaseMigrationClient dms = client(moto)) {
+      for (Server server : FLEET.servers()) {
+        String instance = dms.createReplicationInstance(r -> r.replicationInstanceIdentifier(
+            server.instanceIdentifier()).replicationInstanceClass("dms.t3.medium").allocatedStorage(50))
+            .replicationInstance().replicationInstanceArn();
+        for (Database database : server.databases()) {
+          String source = dms.createEndpoint(r -> r.endpointIdentifier(database.sourceEndpointIdentifier())
+              .endpointType("source").engineName("sqlserver")).endpoint().endpointArn();
+          String target = dms.createEndpoint(r -> r.endpointIdentifier(database.targetEndpointIdentifier())
+              .endpointType("target").engineName("s3")).endpoint().endpointArn();
+          if (withTasks) {
+            taskArns.put(database.taskIdentifier(), dms.createReplicationTask(r -> r
+                .replicationTaskIdentifier(database.taskIdentifier())
+                .replicationInstanceArn(instance).sourceEndpointArn(source).targetEndpointArn(target)
+                .migrationType("full-load-and-cdc")
+                .tableMappings(database.tableMapping().json())
+                .replicationTaskSettings("{\"Logging\":{\"EnableLogging\":true}}"))
+                .replicationTask().replicationTaskArn());
+          }
+        }
+      }
+    }
+    return taskArns;
+  }
+
+  private static DatabaseMigrationClient client(URI endpoint) {
+    return DatabaseMigrationClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .build();
+  }
+}

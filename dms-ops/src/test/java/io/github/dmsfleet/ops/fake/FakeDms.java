@@ -1,0 +1,402 @@
+package io.github.dmsfleet.ops.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small fake of the DMS JSON API (awsJson1_1) on loopback, for what moto lacks: ModifyReplicationTask, task
+ * statuses that change after realistic delays, {@code InvalidResourceStateFault}, the account's API rate limit, and
+ * injected faults. Statuses advance lazily, when a call looks at the task.
+ */
+public final class FakeDms implements AutoCloseable {
+  /** Per-call latency and how long each status change takes. */
+  public record Timing(Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
+    /**
+     * Fast but not instant, so that the tools really wait through {@code modifying} and {@code starting}; a
+     * full-load-only task stops as soon as it runs.
+     */
+    public static Timing quick() {
+      return new Timing(Duration.ZERO, Duration.ofMillis(150), Duration.ofMillis(150), Duration.ofMillis(150),
+          Duration.ZERO);
+    }
+  }
+
+  /** DMS's token bucket: {@code capacity} calls at once, refilled at {@code perSecond}. */
+  public record RateLimit(int capacity, double perSecond) {}
+
+  /** Operations that change something. */
+  public static final Set<String> WRITES =
+      Set.of("ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask");
+
+  private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:task:";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final Timing timing;
+  private final RateLimit rateLimit;
+  private final Map<String, FakeTask> tasks = new LinkedHashMap<>();
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, Deque<String[]>> faults = new ConcurrentHashMap<>();
+  private double tokens;
+  private long refilledAt = System.nanoTime();
+
+  private FakeDms(Timing timing, RateLimit rateLimit) throws IOException {
+    this.timing = timing;
+    this.rateLimit = rateLimit;
+    this.tokens = rateLimit == null ? 0 : rateLimit.capacity();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  public static FakeDms start(Timing timing) {
+    return start(timing, null);
+  }
+
+  public static FakeDms start(Timing timing, RateLimit rateLimit) {
+    try {
+      return new FakeDms(timing, rateLimit);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the fake DMS", e);
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Adds a task in a settled status. */
+  public synchronized void addTask(String id, String migrationType, String status, boolean loggingEnabled,
+      boolean ranBefore) {
+    FakeTask task = new FakeTask(id, migrationType, status, ranBefore);
+    task.settings = "{\"TargetMetadata\":{\"SupportLobs\":true},\"Logging\":{\"EnableLogging\":" + loggingEnabled
+        + ",\"EnableLogContext\":false,\"CloudWatchLogGroup\":null,\"CloudWatchLogStream\":null},"
+        + "\"ControlTablesSettings\":{\"historyTimeslotInMinutes\":5,\"HistoryTimeslotInMinutes\":5}}";
+    tasks.put(id, task);
+  }
+
+  /** Makes the task fail this long after it is next started, with DMS's message. */
+  public synchronized void failOnStart(String id, String message) {
+    tasks.get(id).failOnStart = message;
+  }
+
+  /** The next {@code times} calls of the operation answer this error instead. */
+  public void inject(String operation, int httpStatus, String code, int times) {
+    Deque<String[]> queue = faults.computeIfAbsent(operation, k -> new ArrayDeque<>());
+    synchronized (queue) {
+      for (int i = 0; i < times; i++) {
+        queue.add(new String[] {String.valueOf(httpStatus), code});
+      }
+    }
+  }
+
+  public int calls(String operation) {
+    return calls.getOrDefault(operation, new AtomicInteger()).get();
+  }
+
+  public int writeCalls() {
+    return WRITES.stream().mapToInt(this::calls).sum();
+  }
+
+  public synchronized String status(String id) {
+    FakeTask task = tasks.get(id);
+    task.advance(System.nanoTime());
+    return task.status;
+  }
+
+  public synchronized String settings(String id) {
+    return tasks.get(id).settings;
+  }
+
+  /** Start types the task was started with, in order. */
+  public synchronized List<String> startTypes(String id) {
+    return List.copyOf(tasks.get(id).startTypes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange; InputStream body = exchange.getRequestBody()) {
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+      JsonNode request = JSON.readTree(body.readAllBytes());
+      calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+      sleep(timing.latency());
+      if (!takeToken()) {
+        reply(exchange, 400, error("ThrottlingException", "Rate exceeded"));
+        return;
+      }
+      String[] fault = nextFault(operation);
+      if (fault != null) {
+        reply(exchange, Integer.parseInt(fault[0]), error(fault[1], "injected " + fault[1]));
+        return;
+      }
+      try {
+        reply(exchange, 200, dispatch(operation, request));
+      } catch (Fault e) {
+        reply(exchange, 400, error(e.code, e.getMessage()));
+      }
+    }
+  }
+
+  private synchronized ObjectNode dispatch(String operation, JsonNode request) {
+    long now = System.nanoTime();
+    tasks.values().forEach(t -> t.advance(now));
+    return switch (operation) {
+      case "DescribeReplicationTasks" -> describe(request);
+      case "ModifyReplicationTask" -> modify(task(request), request.path("ReplicationTaskSettings").asText(), now);
+      case "StartReplicationTask" -> start(task(request), request.path("StartReplicationTaskType").asText(), now);
+      case "StopReplicationTask" -> stop(task(request), now);
+      default -> throw new Fault("InvalidAction", "the fake does not implement " + operation);
+    };
+  }
+
+  private ObjectNode describe(JsonNode request) {
+    Set<String> ids = null;
+    for (JsonNode filter : request.path("Filters")) {
+      Set<String> values = new HashSet<>();
+      filter.path("Values").forEach(v -> values.add(v.asText().replace(ARN_PREFIX, "")));
+      ids = values;
+    }
+    List<FakeTask> matching = new ArrayList<>();
+    for (FakeTask task : tasks.values()) {
+      if (ids == null || ids.contains(task.id)) {
+        matching.add(task);
+      }
+    }
+    if (matching.isEmpty()) {
+      throw new Fault("ResourceNotFoundFault", "No Tasks found matching provided filters");
+    }
+    int max = request.path("MaxRecords").asInt(100);
+    int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray("ReplicationTasks");
+    boolean withSettings = !request.path("WithoutSettings").asBoolean(false);
+    matching.subList(from, Math.min(matching.size(), from + max)).forEach(t -> list.add(t.json(withSettings)));
+    if (from + max < matching.size()) {
+      response.put("Marker", String.valueOf(from + max));
+    }
+    return response;
+  }
+
+  private ObjectNode modify(FakeTask task, String settings, long now) {
+    requireStatus(task, "modify", "ready", "stopped", "failed");
+    for (String readOnly : List.of("CloudWatchLogGroup", "CloudWatchLogStream", "EnableLogContext",
+        "historyTimeslotInMinutes\"")) {
+      if (settings.contains(readOnly)) {
+        throw new Fault("InvalidParameterValueException", "read-only setting " + readOnly + " cannot be modified");
+      }
+    }
+    task.settings = settings;
+    task.status = "modifying";
+    task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
+    return wrap(task);
+  }
+
+  private ObjectNode start(FakeTask task, String type, long now) {
+    requireStatus(task, "start", "ready", "stopped", "failed");
+    if (task.ranBefore && "start-replication".equals(type)) {
+      throw new Fault("InvalidResourceStateFault",
+          "Start Type START_REPLICATION is not valid for a task that has run before");
+    }
+    task.startTypes.add(type);
+    task.status = "starting";
+    task.stopReason = null;
+    task.ranBefore = true;
+    long running = now + timing.start().toNanos();
+    if (task.failOnStart != null) {
+      task.then("failed", running);
+      task.lastFailure = task.failOnStart;
+    } else {
+      task.then("running", running);
+      if ("full-load".equals(task.migrationType)) {
+        task.then("stopped", running + timing.fullLoad().toNanos());
+        task.stopReasonWhenStopped = "Stop Reason FULL_LOAD_ONLY_FINISHED";
+      }
+    }
+    return wrap(task);
+  }
+
+  private ObjectNode stop(FakeTask task, long now) {
+    requireStatus(task, "stop", "running");
+    task.status = "stopping";
+    task.stopReasonWhenStopped = "Stop Reason STOPPED_BY_USER";
+    task.then("stopped", now + timing.stop().toNanos());
+    return wrap(task);
+  }
+
+  private FakeTask task(JsonNode request) {
+    FakeTask task = tasks.get(request.path("ReplicationTaskArn").asText().replace(ARN_PREFIX, ""));
+    if (task == null) {
+      throw new Fault("ResourceNotFoundFault", "Replication Task not found");
+    }
+    return task;
+  }
+
+  private static void requireStatus(FakeTask task, String action, String... allowed) {
+    if (!List.of(allowed).contains(task.status)) {
+      throw new Fault("InvalidResourceStateFault", "Cannot " + action + " a task that is " + task.status);
+    }
+  }
+
+  private static ObjectNode wrap(FakeTask task) {
+    ObjectNode response = JSON.createObjectNode();
+    response.set("ReplicationTask", task.json(true));
+    return response;
+  }
+
+  private boolean takeToken() {
+    if (rateLimit == null) {
+      return true;
+    }
+    synchronized (this) {
+      long now = System.nanoTime();
+      tokens = Math.min(rateLimit.capacity(), tokens + (now - refilledAt) / 1e9 * rateLimit.perSecond());
+      refilledAt = now;
+      if (tokens < 1) {
+        calls.computeIfAbsent("(throttled)", k -> new AtomicInteger()).incrementAndGet();
+        return false;
+      }
+      tokens -= 1;
+      return true;
+    }
+  }
+
+  private String[] nextFault(String operation) {
+    Deque<String[]> queue = faults.get(operation);
+    if (queue == null) {
+      return null;
+    }
+    synchronized (queue) {
+      return queue.poll();
+    }
+  }
+
+  private static ObjectNode error(String code, String message) {
+    return JSON.createObjectNode().put("__type", code).put("message", message);
+  }
+
+  private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    if (duration.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A DMS error answer. */
+  private static final class Fault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    Fault(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+
+  /** One task and the status changes it has coming. */
+  private static final class FakeTask {
+    private record Change(String status, long at) {}
+
+    final String id;
+    final String migrationType;
+    final Deque<Change> changes = new ArrayDeque<>();
+    final List<String> startTypes = new ArrayList<>();
+    String status;
+    String settings;
+    boolean ranBefore;
+    String stopReason;
+    String stopReasonWhenStopped;
+    String lastFailure;
+    String failOnStart;
+
+    FakeTask(String id, String migrationType, String status, boolean ranBefore) {
+      this.id = id;
+      this.migrationType = migrationType;
+      this.status = status;
+      this.ranBefore = ranBefore;
+    }
+
+    void then(String next, long at) {
+      changes.add(new Change(next, at));
+    }
+
+    void advance(long now) {
+      while (!changes.isEmpty() && changes.peek().at() <= now) {
+        status = changes.poll().status();
+        if ("stopped".equals(status)) {
+          stopReason = stopReasonWhenStopped;
+        }
+      }
+    }
+
+    ObjectNode json(boolean withSettings) {
+      ObjectNode json = JSON.createObjectNode()
+          .put("ReplicationTaskIdentifier", id)
+          .put("ReplicationTaskArn", ARN_PREFIX + id)
+          .put("MigrationType", migrationType)
+          .put("Status", status);
+      if (withSettings) {
+        json.put("ReplicationTaskSettings", settings);
+      }
+      if (ranBefore) {
+        json.put("ReplicationTaskStartDate", 1.7e9);
+      }
+      if (stopReason != null && "stopped".equals(status)) {
+        json.put("StopReason", stopReason);
+      }
+      if (lastFailure != null && "failed".equals(status)) {
+        json.put("LastFailureMessage", lastFailure);
+      }
+      ObjectNode stats = json.putObject("ReplicationTaskStats");
+      boolean loaded = ranBefore && !"starting".equals(status);
+      stats.put("FullLoadProgressPercent", loaded ? 100 : 0)
+          .put("TablesLoaded", loaded ? 3 : 0)
+          .put("TablesErrored", "failed".equals(status) ? 1 : 0);
+      return json;
+    }
+  }
+}
