@@ -28,7 +28,7 @@ public interface Database {
   /** The Secrets Manager secret holding its credentials. */
   String secretName();
 
-  /** The S3 folder its data goes to, ending in {@code /}. */
+  /** The S3 folder its data goes to, {@code <s3_prefix>/<server>/<dbname>}, with no slash at either end. */
   String s3Prefix();
 
   TableMapping tableMapping();

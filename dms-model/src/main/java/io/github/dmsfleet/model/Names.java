@@ -34,10 +34,10 @@ final class Names {
     return SECRET_ILLEGAL.matcher(name).replaceAll("_");
   }
 
-  /** {@code <prefix>/<server>/<dbname>/}, with characters that are unsafe in S3 keys replaced by {@code _}. */
+  /** {@code <prefix>/<server>/<dbname>}, with characters that are unsafe in S3 keys replaced by {@code _}. */
   static String s3Prefix(String prefix, String server, String database) {
     String folder = prefix.isEmpty() ? "" : prefix + "/";
-    return folder + s3Safe(server) + "/" + s3Safe(database) + "/";
+    return folder + s3Safe(server) + "/" + s3Safe(database);
   }
 
   private static String s3Safe(String name) {

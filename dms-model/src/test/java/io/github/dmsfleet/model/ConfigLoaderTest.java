@@ -60,7 +60,7 @@ class ConfigLoaderTest {
     assertThat(database.sourceEndpointIdentifier()).isEqualTo("dbserver1-dbname1-sqlserver-source-endpoint");
     assertThat(database.targetEndpointIdentifier()).isEqualTo("dbserver1-dbname1-s3-target-endpoint");
     assertThat(database.secretName()).isEqualTo("dms_dbserver1_dbname1_sql_server");
-    assertThat(database.s3Prefix()).isEqualTo("data/dbserver1/dbname1/");
+    assertThat(database.s3Prefix()).isEqualTo("data/dbserver1/dbname1");
     assertThat(database.engine()).isEqualTo(SourceEngine.SQL_SERVER);
   }
 
@@ -76,7 +76,7 @@ class ConfigLoaderTest {
     assertThat(database.taskIdentifier()).isEqualTo("sql-prod-01-sales-db-all");
     assertThat(database.sourceEndpointIdentifier()).isEqualTo("sql-prod-01-sales-db-sqlserver-source-endpoint");
     assertThat(database.secretName()).isEqualTo("dms_SQL_PROD.01_Sales_DB_sql_server");
-    assertThat(database.s3Prefix()).isEqualTo("data/SQL_PROD.01/Sales_DB/");
+    assertThat(database.s3Prefix()).isEqualTo("data/SQL_PROD.01/Sales_DB");
   }
 
   @Test
