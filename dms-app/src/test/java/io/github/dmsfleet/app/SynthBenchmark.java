@@ -1,6 +1,5 @@
 package io.github.dmsfleet.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases, stacks, the largest
  * stack's resources and template bytes, wall time and peak memory (resident set of the JVM plus its jsii node
- * process, sampled every 50 ms).
+ * process, sampled every 50 ms); then the wall time again with the CDK's template validation turned off
+ * ({@code CDK_VALIDATION=false}), to show its share.
  *
  * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile exec:java
  * -Dexec.mainClass=io.github.dmsfleet.app.SynthBenchmark -Dexec.classpathScope=test} (arguments: sizes as
@@ -22,8 +22,7 @@ public final class SynthBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> DEFAULT_SIZES = List.of("1x1", "10x10", "50x20", "100x20");
 
-  private record Result(int servers, int databasesPerServer, int stacks, int largestResources, long largestBytes,
-      Duration wall, long peakRssBytes) {}
+  private record Result(int stacks, int largestResources, long largestBytes, Duration wall, long peakRssBytes) {}
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of("dms-app/target/dms-app.jar").toAbsolutePath();
@@ -32,20 +31,25 @@ public final class SynthBenchmark {
     }
     List<String> sizes = args.length == 0 ? DEFAULT_SIZES : List.of(args);
     System.out.println("| servers x databases | databases | stacks | largest stack: resources | largest template"
-        + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) | wall time without template validation"
+        + " (s) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
       String[] parts = size.split("x");
-      Result result = run(jar, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-      int databases = result.servers() * result.databasesPerServer();
-      System.out.printf("| %d x %d | %d | %d | %d | %d | %.1f | %.1f | %d |%n",
-          result.servers(), result.databasesPerServer(), databases, result.stacks(), result.largestResources(),
+      int servers = Integer.parseInt(parts[0]);
+      int databasesPerServer = Integer.parseInt(parts[1]);
+      Result result = run(jar, servers, databasesPerServer, true);
+      Result unvalidated = run(jar, servers, databasesPerServer, false);
+      int databases = servers * databasesPerServer;
+      System.out.printf("| %d x %d | %d | %d | %d | %d | %.1f | %.1f | %d | %.1f |%n",
+          servers, databasesPerServer, databases, result.stacks(), result.largestResources(),
           result.largestBytes() / 1024, result.wall().toMillis() / 1000.0,
-          (double) result.wall().toMillis() / databases, result.peakRssBytes() / (1024 * 1024));
+          (double) result.wall().toMillis() / databases, result.peakRssBytes() / (1024 * 1024),
+          unvalidated.wall().toMillis() / 1000.0);
     }
   }
 
-  private static Result run(Path jar, int servers, int databasesPerServer) throws Exception {
+  private static Result run(Path jar, int servers, int databasesPerServer, boolean validate) throws Exception {
     Path work = Files.createTempDirectory("dms-synth-bench");
     Path config = SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer);
     Path out = work.resolve("cdk.out");
@@ -56,6 +60,10 @@ public final class SynthBenchmark {
     builder.environment().put("CDK_CONTEXT_JSON", JSON.writeValueAsString(java.util.Map.of("configDir",
         config.toString())));
     builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+    builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    if (!validate) {
+      builder.environment().put("CDK_VALIDATION", "false");
+    }
     long start = System.nanoTime();
     Process process = builder.start();
     long peak = 0;
@@ -76,7 +84,7 @@ public final class SynthBenchmark {
         largestBytes = Math.max(largestBytes, Files.size(template));
       }
     }
-    return new Result(servers, databasesPerServer, stacks, largestResources, largestBytes, wall, peak);
+    return new Result(stacks, largestResources, largestBytes, wall, peak);
   }
 
   /** Resident memory of the process and all its descendants, from /proc. */
