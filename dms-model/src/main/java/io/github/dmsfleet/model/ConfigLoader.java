@@ -115,16 +115,8 @@ public final class ConfigLoader {
       problems.error(Problem.at(file, line, "'dbname' is empty; name the source database"));
       usable = false;
     }
-    SourceEngine engine = settings.sourceEngine();
-    if (!row.trimmed("engine").isEmpty()) {
-      try {
-        engine = SourceEngine.parse(row.trimmed("engine"));
-      } catch (IllegalArgumentException e) {
-        problems.error(Problem.at(file, line, "'engine': " + e.getMessage()));
-        usable = false;
-      }
-    }
-    if (!usable) {
+    SourceEngine engine = row.engine(file, settings.sourceEngine(), problems);
+    if (!usable || engine == null) {
       return null;
     }
     String instance = Names.instanceIdentifier(server);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -68,14 +69,9 @@ public final class CredentialsLoader {
     if (!host.isEmpty() && !HOST.matcher(host).matches()) {
       problems.error(Problem.at(file, line, "'ipaddress' '" + host + "' is not a host name or IP address"));
     }
-    SourceEngine engine = settings.sourceEngine();
-    if (!row.trimmed("engine").isEmpty()) {
-      try {
-        engine = SourceEngine.parse(row.trimmed("engine"));
-      } catch (IllegalArgumentException e) {
-        problems.error(Problem.at(file, line, "'engine': " + e.getMessage()));
-      }
-    }
+    // An unknown engine is recorded; the port is then checked against the default engine's.
+    SourceEngine engine = Objects.requireNonNullElse(row.engine(file, settings.sourceEngine(), problems),
+        settings.sourceEngine());
     int port = port(file, row, engine, problems);
     if (problems.errorCount() > before) {
       return null;

@@ -37,6 +37,23 @@ final class CsvFile {
     String trimmed(String column) {
       return raw(column).strip();
     }
+
+    /**
+     * The engine the {@code engine} column names, or {@code fallback} when it is blank; null, with the problem
+     * recorded, when it names no engine.
+     */
+    SourceEngine engine(Path file, SourceEngine fallback, Problems problems) {
+      String value = trimmed("engine");
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return SourceEngine.parse(value);
+      } catch (IllegalArgumentException e) {
+        problems.error(Problem.at(file, line, "'engine': " + e.getMessage()));
+        return null;
+      }
+    }
   }
 
   private final List<Row> rows;
