@@ -54,7 +54,7 @@ public final class DmsFleetApp {
     }
     FleetStacks stacks = FleetStacks.create(app, fleet, FleetStacks.environmentFrom(environment));
     FleetChecks.addTo(stacks);
-    List<String> findings = FleetChecks.findings(app.synth());
+    List<String> findings = FleetChecks.findings(Path.of(app.synth().getDirectory()));
     if (!findings.isEmpty()) {
       err.println("error: the synthesized fleet has " + findings.size() + " unacknowledged findings:");
       findings.forEach(finding -> err.println("  " + finding));

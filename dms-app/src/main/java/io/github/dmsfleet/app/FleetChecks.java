@@ -1,5 +1,6 @@
 package io.github.dmsfleet.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.HIPAASecurityChecks;
@@ -10,26 +11,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.cxapi.CloudAssembly;
-import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
-import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 import software.constructs.IConstruct;
 
 /**
  * What a synthesized fleet must pass: cdk-nag's AwsSolutions pack on everything, the HIPAA pack's DMS rule on the
- * replication instances, and CloudFormation's per-stack limits. The CDK's template validation runs by itself.
+ * replication instances, and CloudFormation's template size limit. The CDK's template validation and its limit of
+ * 500 resources per stack run by themselves.
  */
 final class FleetChecks {
-  static final int MAX_RESOURCES_PER_STACK = 500;
   static final long MAX_TEMPLATE_BYTES = 1_000_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String STACK_ARTIFACT = "aws:cloudformation:stack";
+  private static final String ERROR = "aws:cdk:error";
+  private static final String WARNING = "aws:cdk:warning";
 
   private FleetChecks() {}
 
   static void addTo(FleetStacks fleet) {
-    fleet.getStacks().forEach(stack -> Aspects.of(stack).add(new AwsSolutionsChecks()));
+    AwsSolutionsChecks awsSolutions = new AwsSolutionsChecks();
+    fleet.getStacks().forEach(stack -> Aspects.of(stack).add(awsSolutions));
     // Applied to the instances alone, the HIPAA pack runs just its DMS rule (DMSReplicationNotPublic).
     HIPAASecurityChecks hipaa = new HIPAASecurityChecks();
     for (ServerStack server : fleet.getServerStacks()) {
@@ -38,39 +39,62 @@ final class FleetChecks {
     }
   }
 
-  /** Every error, every cdk-nag finding, and every stack past CloudFormation's limits; empty when all is well. */
-  static List<String> findings(CloudAssembly assembly) {
+  /**
+   * Every error, every cdk-nag finding, and every stack past CloudFormation's limits in a synthesized cloud assembly;
+   * empty when all is well. Reads the assembly's manifest, whose schema is stable, rather than jsii objects.
+   */
+  static List<String> findings(Path assemblyDir) {
     List<String> findings = new ArrayList<>();
-    for (CloudFormationStackArtifact stack : assembly.getStacksRecursively()) {
-      for (SynthesisMessage message : stack.getMessages()) {
-        String text = String.valueOf(message.getEntry().getData());
-        boolean nag = text.startsWith("AwsSolutions-") || text.startsWith("HIPAA.Security-");
-        if (message.getLevel() == SynthesisMessageLevel.ERROR || nag) {
-          findings.add(message.getId() + ": " + text);
-        }
+    JsonNode artifacts = readJson(assemblyDir.resolve("manifest.json")).path("artifacts");
+    artifacts.fields().forEachRemaining(artifact -> {
+      JsonNode stack = artifact.getValue();
+      if (!STACK_ARTIFACT.equals(stack.path("type").asText())) {
+        return;
       }
-      findings.addAll(limitFindings(stack));
-    }
+      findings.addAll(annotationFindings(stack.path("metadata")));
+      if (stack.hasNonNull("additionalMetadataFile")) {
+        findings.addAll(annotationFindings(readJson(assemblyDir.resolve(stack.get("additionalMetadataFile").asText()))));
+      }
+      Path template = assemblyDir.resolve(stack.path("properties").path("templateFile").asText());
+      findings.addAll(sizeFindings(artifact.getKey(), template));
+    });
     return findings;
   }
 
-  private static List<String> limitFindings(CloudFormationStackArtifact stack) {
-    Path template = Path.of(stack.getTemplateFullPath());
+  /** Errors, and cdk-nag's warnings, from a metadata map of construct path to entries. */
+  private static List<String> annotationFindings(JsonNode metadata) {
     List<String> findings = new ArrayList<>();
+    metadata.fields().forEachRemaining(path -> {
+      for (JsonNode entry : path.getValue()) {
+        String type = entry.path("type").asText();
+        String text = entry.path("data").asText();
+        boolean nag = text.startsWith("AwsSolutions-") || text.startsWith("HIPAA.Security-");
+        if (ERROR.equals(type) || (WARNING.equals(type) && nag)) {
+          findings.add(path.getKey() + ": " + text);
+        }
+      }
+    });
+    return findings;
+  }
+
+  /** The CDK itself refuses a stack of more than 500 resources; the template's size it leaves to deployment. */
+  private static List<String> sizeFindings(String stackName, Path template) {
     try {
       long bytes = Files.size(template);
-      int resources = JSON.readTree(template.toFile()).path("Resources").size();
-      if (resources > MAX_RESOURCES_PER_STACK) {
-        findings.add(stack.getStackName() + ": " + resources + " resources; CloudFormation allows "
-            + MAX_RESOURCES_PER_STACK + " per stack");
-      }
-      if (bytes > MAX_TEMPLATE_BYTES) {
-        findings.add(stack.getStackName() + ": template is " + bytes + " bytes; CloudFormation allows "
-            + MAX_TEMPLATE_BYTES + " (shorten the table mappings or move databases to another server)");
-      }
+      return bytes > MAX_TEMPLATE_BYTES
+          ? List.of(stackName + ": template is " + bytes + " bytes; CloudFormation allows " + MAX_TEMPLATE_BYTES
+              + " (shorten the table mappings or move databases to another server)")
+          : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return findings;
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

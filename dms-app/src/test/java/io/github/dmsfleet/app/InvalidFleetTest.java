@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnWaitConditionHandle;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.sns.Topic;
 
 class InvalidFleetTest {
@@ -42,12 +44,27 @@ class InvalidFleetTest {
     new Topic(server, "UnencryptedTopic");
     FleetChecks.addTo(stacks);
 
-    List<String> findings = FleetChecks.findings(app.synth());
+    List<String> findings = FleetChecks.findings(Path.of(app.synth().getDirectory()));
 
     assertThat(findings).anySatisfy(f -> assertThat(f).startsWith(
         "/DmsFleet-Server-sqlsrv1/ReplicationServer/Resource: HIPAA.Security-DMSReplicationNotPublic"));
     assertThat(findings).anySatisfy(f -> assertThat(f).startsWith(
         "/DmsFleet-Server-sqlsrv1/UnencryptedTopic/Resource: AwsSolutions-SNS3"));
+  }
+
+  @Test
+  void aTemplateOverOneMegabyteIsAFinding() throws Exception {
+    Path outdir = work.resolve("cdk.out");
+    App app = DmsFleetApp.newApp(java.util.Map.of(), outdir);
+    Stack stack = new Stack(app, "Heavy");
+    new CfnWaitConditionHandle(stack, "Handle").addMetadata("Padding", "x".repeat(1_000_000));
+
+    List<String> findings = FleetChecks.findings(Path.of(app.synth().getDirectory()));
+
+    long bytes = Files.size(outdir.resolve("Heavy.template.json"));
+    assertThat(bytes).isGreaterThan(FleetChecks.MAX_TEMPLATE_BYTES);
+    assertThat(findings).containsExactly("Heavy: template is " + bytes + " bytes; CloudFormation allows 1000000"
+        + " (shorten the table mappings or move databases to another server)");
   }
 
   private static List<Path> templatesIn(Path outdir) throws IOException {
