@@ -76,21 +76,44 @@ class SampleConfigTest {
         entry("AWS::DMS::ReplicationTask", 3),
         entry("AWS::IAM::Policy", 1),
         entry("AWS::IAM::Role", 1));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2")))
-        .contains(entry("AWS::DMS::ReplicationInstance", 1), entry("AWS::DMS::ReplicationTask", 2));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2"))).containsExactly(
+        entry("AWS::CloudWatch::Alarm", 2 + 2 * 2),
+        entry("AWS::DMS::Endpoint", 2 * 2),
+        entry("AWS::DMS::ReplicationInstance", 1),
+        entry("AWS::DMS::ReplicationTask", 2),
+        entry("AWS::IAM::Policy", 1),
+        entry("AWS::IAM::Role", 1));
   }
 
   @Test
   void theSharedStacksHoldRolesNetworkStorageAndAlerts() {
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-AccountRoles")))
         .containsExactly(entry("AWS::IAM::Role", 2));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network"))).contains(
-        entry("AWS::EC2::VPC", 1), entry("AWS::DMS::ReplicationSubnetGroup", 1), entry("AWS::EC2::VPCEndpoint", 2),
-        entry("AWS::EC2::FlowLog", 1));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage"))).contains(
-        entry("AWS::KMS::Key", 1), entry("AWS::S3::Bucket", 2), entry("AWS::IAM::Role", 1));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Alerts"))).contains(
-        entry("AWS::SNS::Topic", 1), entry("AWS::SNS::Subscription", 1), entry("AWS::DMS::EventSubscription", 2));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network"))).containsExactly(
+        entry("AWS::DMS::ReplicationSubnetGroup", 1),
+        entry("AWS::EC2::FlowLog", 1),
+        entry("AWS::EC2::RouteTable", 2),
+        entry("AWS::EC2::SecurityGroup", 2),
+        entry("AWS::EC2::SecurityGroupIngress", 1),
+        entry("AWS::EC2::Subnet", 2),
+        entry("AWS::EC2::SubnetRouteTableAssociation", 2),
+        entry("AWS::EC2::VPC", 1),
+        entry("AWS::EC2::VPCEndpoint", 2),
+        entry("AWS::IAM::Policy", 1),
+        entry("AWS::IAM::Role", 1),
+        entry("AWS::Logs::LogGroup", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage"))).containsExactly(
+        entry("AWS::IAM::Policy", 1),
+        entry("AWS::IAM::Role", 1),
+        entry("AWS::KMS::Key", 1),
+        entry("AWS::S3::Bucket", 2),
+        entry("AWS::S3::BucketPolicy", 2));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Alerts"))).containsExactly(
+        entry("AWS::DMS::EventSubscription", 2),
+        entry("AWS::KMS::Key", 1),
+        entry("AWS::SNS::Subscription", 1),
+        entry("AWS::SNS::Topic", 1),
+        entry("AWS::SNS::TopicPolicy", 1));
   }
 
   @Test
