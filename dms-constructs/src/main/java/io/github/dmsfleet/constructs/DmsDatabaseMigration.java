@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Token;
@@ -44,6 +43,9 @@ public class DmsDatabaseMigration extends Construct {
   private final CfnReplicationTask replicationTask;
   private final DmsReplicationServer replicationServer;
   private final MigrationType migrationType;
+  private final String replicationTaskIdentifier;
+  /** CloudWatch keys task metrics by the task's resource id, the last part of its ARN, not by its identifier. */
+  private final String taskResourceId;
 
   public DmsDatabaseMigration(Construct scope, String id, DmsDatabaseMigrationProps props) {
     super(scope, id);
@@ -64,6 +66,8 @@ public class DmsDatabaseMigration extends Construct {
         .cdcStartPosition(props.getCdcStartPosition())
         .cdcStartTime(props.getCdcStartTime() == null ? null : props.getCdcStartTime().getEpochSecond())
         .build();
+    replicationTaskIdentifier = props.getReplicationTaskIdentifier();
+    taskResourceId = Fn.select(6, Fn.split(":", replicationTask.getRef()));
     Objects.requireNonNullElse(props.getTags(), Map.<String, String>of())
         .forEach((key, value) -> Tags.of(this).add(key, value));
   }
@@ -196,8 +200,6 @@ public class DmsDatabaseMigration extends Construct {
   }
 
   private Metric taskMetric(String metricName) {
-    // CloudWatch keys task metrics by the task's resource id, the last part of its ARN, not by its identifier.
-    String taskResourceId = Fn.select(6, Fn.split(":", replicationTask.getRef()));
     return Metric.Builder.create()
         .namespace("AWS/DMS")
         .metricName(metricName)
@@ -205,12 +207,12 @@ public class DmsDatabaseMigration extends Construct {
             "ReplicationInstanceIdentifier", replicationServer.getReplicationInstanceIdentifier(),
             "ReplicationTaskIdentifier", taskResourceId))
         .statistic("Maximum")
-        .period(Duration.minutes(5))
+        .period(Alarms.METRIC_PERIOD)
         .build();
   }
 
   private String describeLatency(String side, int seconds) {
-    return "DMS task " + replicationTask.getReplicationTaskIdentifier() + " on "
+    return "DMS task " + replicationTaskIdentifier + " on "
         + replicationServer.getReplicationInstanceIdentifier() + " has had " + side
         + " CDC latency above " + seconds + " s";
   }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -181,7 +180,7 @@ public class DmsReplicationServer extends Construct {
         .metricName(metricName)
         .dimensionsMap(Map.of("ReplicationInstanceIdentifier", replicationInstanceIdentifier))
         .statistic(statistic)
-        .period(Duration.minutes(5))
+        .period(Alarms.METRIC_PERIOD)
         .build();
   }
 
