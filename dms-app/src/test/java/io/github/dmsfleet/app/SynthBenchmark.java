@@ -14,9 +14,8 @@ import java.util.stream.Stream;
  * process, sampled every 50 ms); then the wall time again with the CDK's template validation turned off
  * ({@code CDK_VALIDATION=false}), to show its share.
  *
- * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile exec:java
- * -Dexec.mainClass=io.github.dmsfleet.app.SynthBenchmark -Dexec.classpathScope=test} (arguments: sizes as
- * {@code SERVERSxDATABASES}, default 1x1 10x10 50x20 100x20).
+ * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile exec:java}, with
+ * sizes as {@code -Dexec.args="SERVERSxDATABASES ..."} (default 1x1 10x10 50x20 100x20).
  */
 public final class SynthBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
