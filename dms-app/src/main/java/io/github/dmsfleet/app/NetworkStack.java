@@ -5,6 +5,7 @@ import io.github.dmsfleet.constructs.DmsNetwork;
 import io.github.dmsfleet.constructs.DmsNetworkProps;
 import io.github.dmsfleet.model.Settings;
 import java.util.List;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.ISubnet;
@@ -26,10 +27,11 @@ public final class NetworkStack extends Stack {
       List<ISubnet> subnets = settings.subnetIds().stream()
           .map(subnetId -> Subnet.fromSubnetId(this, subnetId, subnetId))
           .toList();
-      // Imported by id rather than looked up, so that synthesis makes no AWS call.
+      // Imported by id rather than looked up, so that synthesis makes no AWS call. The subnets are chosen
+      // explicitly below, so the VPC's own Availability Zones are needed only as a non-empty list.
       IVpc vpc = Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
           .vpcId(settings.vpcId().get())
-          .availabilityZones(List.of())
+          .availabilityZones(Fn.getAzs())
           .build());
       // An existing VPC brings its own S3 and Secrets Manager endpoints (its route tables are not known here).
       network.vpc(vpc).vpcSubnets(SubnetSelection.builder().subnets(subnets).build()).vpcEndpoints(false);

@@ -15,6 +15,7 @@ import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
@@ -91,7 +92,7 @@ public class DmsNetwork extends Construct {
     subnetGroup = CfnReplicationSubnetGroup.Builder.create(this, "Resource")
         .replicationSubnetGroupIdentifier(props.getSubnetGroupIdentifier())
         .replicationSubnetGroupDescription("Subnets of the DMS replication instances")
-        .subnetIds(vpc.selectSubnets(subnets).getSubnetIds())
+        .subnetIds(subnetIds(vpc, subnets))
         .build();
     if (props.getAccountRoles() != null) {
       subnetGroup.getNode().addDependency(props.getAccountRoles());
@@ -155,6 +156,17 @@ public class DmsNetwork extends Construct {
 
   private static SubnetConfiguration subnet(String name, SubnetType type) {
     return SubnetConfiguration.builder().name(name).subnetType(type).build();
+  }
+
+  /**
+   * Subnets given one by one are used as given: selecting them through the VPC would ask each for its Availability
+   * Zone, which a subnet imported by id alone does not know.
+   */
+  private static List<String> subnetIds(IVpc vpc, SubnetSelection selection) {
+    List<ISubnet> given = selection.getSubnets();
+    return given != null
+        ? given.stream().map(ISubnet::getSubnetId).toList()
+        : vpc.selectSubnets(selection).getSubnetIds();
   }
 
   private void validate(DmsNetworkProps props) {

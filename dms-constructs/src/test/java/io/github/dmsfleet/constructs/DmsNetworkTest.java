@@ -12,6 +12,8 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Subnet;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
 
@@ -120,6 +122,21 @@ class DmsNetworkTest {
         Map.of("SubnetIds", List.of("subnet-0a", "subnet-0b")));
     assertThat(network.getFlowLog()).isEmpty();
     assertThat(network.getSecretsManagerEndpoint()).isEmpty();
+  }
+
+  @Test
+  void subnetsImportedByIdAloneAreUsedAsGiven() {
+    Stack stack = stack();
+    new DmsNetwork(stack, "Network", DmsNetworkProps.builder()
+        .vpc(existingVpc(stack))
+        .vpcSubnets(SubnetSelection.builder().subnets(List.of(
+            Subnet.fromSubnetId(stack, "First", "subnet-1a"), Subnet.fromSubnetId(stack, "Second", "subnet-1b")))
+            .build())
+        .vpcEndpoints(false)
+        .build());
+
+    template(stack).hasResourceProperties("AWS::DMS::ReplicationSubnetGroup",
+        Map.of("SubnetIds", List.of("subnet-1a", "subnet-1b")));
   }
 
   @Test
