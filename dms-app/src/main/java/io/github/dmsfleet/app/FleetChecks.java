@@ -53,7 +53,8 @@ final class FleetChecks {
       }
       findings.addAll(annotationFindings(stack.path("metadata")));
       if (stack.hasNonNull("additionalMetadataFile")) {
-        findings.addAll(annotationFindings(readJson(assemblyDir.resolve(stack.get("additionalMetadataFile").asText()))));
+        Path metadataFile = assemblyDir.resolve(stack.get("additionalMetadataFile").asText());
+        findings.addAll(annotationFindings(readJson(metadataFile)));
       }
       Path template = assemblyDir.resolve(stack.path("properties").path("templateFile").asText());
       findings.addAll(sizeFindings(artifact.getKey(), template));

@@ -72,6 +72,7 @@ public final class ServerStack extends Stack {
         .secretsManagerSecretId(database.secretName())
         .secretsAccessRole(secretsRole.getRole())
         .sslMode(ConstructEnums.of(settings.sslMode(), SslMode.class))
+        .certificateArn(settings.certificateArn().orElse(null))
         .sourceEndpointIdentifier(database.sourceEndpointIdentifier())
         .targetEndpointIdentifier(database.targetEndpointIdentifier())
         .replicationTaskIdentifier(database.taskIdentifier())

@@ -56,6 +56,9 @@ public abstract class Settings {
     return SslMode.REQUIRE;
   }
 
+  /** {@code certificate_arn}: the DMS certificate that {@code verify-ca} and {@code verify-full} check against. */
+  public abstract Optional<String> certificateArn();
+
   /** {@code vpc_cidr}: the CIDR of the VPC created when no {@code vpc_id} is given. */
   @Value.Default
   public String vpcCidr() {
@@ -119,7 +122,10 @@ public abstract class Settings {
     return "DmsFleet";
   }
 
-  /** {@code create_account_roles}: whether to create the account's {@code dms-vpc-role} and {@code dms-cloudwatch-logs-role}. */
+  /**
+   * {@code create_account_roles}: whether to create the account's {@code dms-vpc-role} and
+   * {@code dms-cloudwatch-logs-role}.
+   */
   @Value.Default
   public boolean createAccountRoles() {
     return true;

@@ -131,6 +131,15 @@ class SettingsParserTest {
   }
 
   @Test
+  void verifyingSslNeedsACertificateAndOnlyItUsesOne() throws Exception {
+    assertThat(problemsOf("key,value\nssl_mode,verify-full\n")).containsExactly(file + ":2: ssl_mode"
+        + " 'verify-full' needs 'certificate_arn', the DMS certificate of the sources' certificate authority");
+    assertThat(problemsOf("key,value\ncertificate_arn,arn:aws:dms:us-east-1:123456789012:cert:ABC123\n"))
+        .containsExactly(file + ":2: key 'certificate_arn' applies only to ssl_mode verify-ca or verify-full; set"
+            + " ssl_mode or remove the key");
+  }
+
+  @Test
   void aWrongHeaderIsReported() throws Exception {
     assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n")).containsExactly(
         file + ":1: the header lacks the column 'key'; the header must hold key,value",
