@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** How config names become DMS identifiers, secret names and S3 prefixes; the sample's conventions. */
 final class Names {
   private static final Pattern SECRET_ILLEGAL = Pattern.compile("[^A-Za-z0-9/_+=.@-]");
-  private static final Pattern S3_UNSAFE = Pattern.compile("[^A-Za-z0-9!_.*'()-]");
+  /** S3's safe key characters, less {@code *}, which IAM would read as a wildcard in the target role's policy. */
+  private static final Pattern S3_UNSAFE = Pattern.compile("[^A-Za-z0-9!_.'()-]");
 
   private Names() {}
 

@@ -25,7 +25,7 @@ final class SettingsParser {
   private static final Pattern CERTIFICATE_ARN =
       Pattern.compile("arn:aws[a-z-]*:dms:[a-z0-9-]+:\\d{12}:cert:[A-Za-z0-9-]+");
   private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
-  private static final Pattern S3_PREFIX = Pattern.compile("[A-Za-z0-9!_.*'()/-]*");
+  private static final Pattern S3_PREFIX = Pattern.compile("[A-Za-z0-9!_.'()-]+(/[A-Za-z0-9!_.'()-]+)*");
   private static final Pattern STACK_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}");
   private static final Pattern MAINTENANCE_WINDOW =
       Pattern.compile("(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d"
@@ -195,7 +195,8 @@ final class SettingsParser {
 
   private static String s3Prefix(String value) {
     String trimmed = value.replaceAll("^/+|/+$", "");
-    return matching(trimmed, S3_PREFIX, "an S3 folder of letters, digits and ! _ . * ' ( ) - /");
+    return matching(trimmed, S3_PREFIX,
+        "an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts joined by single /");
   }
 
   private static String secretPattern(String value) {

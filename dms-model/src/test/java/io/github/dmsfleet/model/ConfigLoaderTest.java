@@ -67,16 +67,16 @@ class ConfigLoaderTest {
   @Test
   void illegalCharactersBecomeLegalIdentifiers() {
     Fleet fleet = ConfigFolder.in(dir)
-        .databases("server,dbname\nSQL_PROD.01,Sales DB\n")
-        .mappingsFor("SQL_PROD.01:Sales DB")
+        .databases("server,dbname\nSQL_PROD.01,Sales DB*\n")
+        .mappingsFor("SQL_PROD.01:Sales DB*")
         .load();
     Database database = fleet.databases().get(0);
 
     assertThat(fleet.servers().get(0).instanceIdentifier()).isEqualTo("sql-prod-01-instance");
     assertThat(database.taskIdentifier()).isEqualTo("sql-prod-01-sales-db-all");
     assertThat(database.sourceEndpointIdentifier()).isEqualTo("sql-prod-01-sales-db-sqlserver-source-endpoint");
-    assertThat(database.secretName()).isEqualTo("dms_SQL_PROD.01_Sales_DB_sql_server");
-    assertThat(database.s3Prefix()).isEqualTo("data/SQL_PROD.01/Sales_DB");
+    assertThat(database.secretName()).isEqualTo("dms_SQL_PROD.01_Sales_DB__sql_server");
+    assertThat(database.s3Prefix()).isEqualTo("data/SQL_PROD.01/Sales_DB_");
   }
 
   @Test

@@ -140,6 +140,15 @@ class SettingsParserTest {
   }
 
   @Test
+  void theS3PrefixIsAFolderWithoutWildcardsOrEmptyParts() throws Exception {
+    assertThat(parse("key,value\ns3_prefix,/lake/raw/\n", new Problems()).s3Prefix()).isEqualTo("lake/raw");
+    assertThat(problemsOf("key,value\ns3_prefix,lake//raw\n")).containsExactly(file + ":2: key 's3_prefix':"
+        + " 'lake//raw' is not an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts"
+        + " joined by single /");
+    assertThat(problemsOf("key,value\ns3_prefix,raw*\n")).hasSize(1);
+  }
+
+  @Test
   void aWrongHeaderIsReported() throws Exception {
     assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n")).containsExactly(
         file + ":1: the header lacks the column 'key'; the header must hold key,value",
