@@ -215,7 +215,13 @@ final class SettingsParser {
         throw new IllegalArgumentException("'" + pair.strip() + "' is not key=value; write tags as"
             + " Key1=Value1;Key2=Value2");
       }
-      tags.put(keyValue[0].strip(), keyValue[1].strip());
+      String key = keyValue[0].strip();
+      String tagValue = keyValue[1].strip();
+      if (key.length() > 128 || tagValue.length() > 256 || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        throw new IllegalArgumentException("'" + key + "' cannot be a tag: keys are up to 128 characters and do"
+            + " not start with aws:, values up to 256 characters");
+      }
+      tags.put(key, tagValue);
     }
     return tags;
   }

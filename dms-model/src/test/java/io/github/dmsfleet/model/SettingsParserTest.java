@@ -149,6 +149,13 @@ class SettingsParserTest {
   }
 
   @Test
+  void tagsMayNotUseTheReservedPrefix() throws Exception {
+    assertThat(problemsOf("key,value\ntags,Team=lake;aws:owner=me\n")).containsExactly(file + ":2: key 'tags':"
+        + " 'aws:owner' cannot be a tag: keys are up to 128 characters and do not start with aws:, values up to 256"
+        + " characters");
+  }
+
+  @Test
   void aWrongHeaderIsReported() throws Exception {
     assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n")).containsExactly(
         file + ":1: the header lacks the column 'key'; the header must hold key,value",
