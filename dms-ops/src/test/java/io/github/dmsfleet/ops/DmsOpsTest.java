@@ -28,14 +28,6 @@ class DmsOpsTest {
   }
 
   @Test
-  void validateStillSummarizesTheConfig() {
-    Cli.Run run = Cli.run(Cli.NO_AWS, "validate", "--config", Cli.CONFIG);
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("databases:  5");
-  }
-
-  @Test
   void verboseAndQuietTogetherAreInvalid() {
     Cli.Run run = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--verbose", "--quiet");
 

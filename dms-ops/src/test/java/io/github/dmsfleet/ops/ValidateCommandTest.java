@@ -1,0 +1,46 @@
+package io.github.dmsfleet.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void summarizesAValidConfigOnStdout() {
+    Cli.Run run = Cli.run(Cli.NO_AWS, "validate", "--config", Cli.CONFIG);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).isEqualToNormalizingNewlines("""
+        Config ../config is valid:
+          servers:    2
+          instances:  2
+          databases:  5
+          tasks:      5
+          endpoints:  10
+        """);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void listsEveryProblemOfAnInvalidConfigOnStderrAndExitsTwo() throws Exception {
+    Files.writeString(dir.resolve("parameters.txt"), "key,value\nmaxfilesize,0\n");
+    Files.writeString(dir.resolve("dms_config_details.txt"), "server,dbname\nsrv,db\n");
+    Files.createDirectory(dir.resolve("dms_json_mappings"));
+
+    Cli.Run run = Cli.run(Cli.NO_AWS, "validate", "--config", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualToNormalizingNewlines("error: the config has 2 problems:\n"
+        + "  " + dir.resolve("parameters.txt") + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to"
+        + " 1048576, got '0'\n"
+        + "  " + dir.resolve("dms_config_details.txt") + ":2: no table mapping for server 'srv' database 'db';"
+        + " expected " + dir.resolve("dms_json_mappings/dms_srv_db_mappings.json") + "\n");
+  }
+}
