@@ -150,6 +150,21 @@ class SampleConfigTest {
   }
 
   @Test
+  void theConfigsTagsAreOnEveryTaggableDmsResource() {
+    List<JsonNode> dmsResources = new ArrayList<>();
+    templates.values().forEach(template -> template.path("Resources").forEach(resource -> {
+      if (resource.path("Type").asText().startsWith("AWS::DMS::")) {
+        dmsResources.add(resource);
+      }
+    }));
+
+    assertThat(dmsResources).hasSize(2 + 10 + 5 + 1 + 2).allSatisfy(resource ->
+        assertThat(resource.path("Properties").path("Tags").toString())
+            .contains("{\"Key\":\"Owner\",\"Value\":\"data-platform\"}",
+                "{\"Key\":\"Project\",\"Value\":\"datalake\"}"));
+  }
+
+  @Test
   void noCredentialValueAppearsInTheOutput() {
     String output = synthesized.allOutput();
 
