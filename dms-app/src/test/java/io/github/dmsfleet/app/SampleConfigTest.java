@@ -119,14 +119,14 @@ class SampleConfigTest {
   @Test
   void everyDmsIdentifierIsLegal() {
     List<String> identifiers = new ArrayList<>();
-    templates.values().forEach(template -> template.path("Resources").forEach(resource -> {
+    for (JsonNode resource : dmsResources()) {
       JsonNode properties = resource.path("Properties");
       for (String field : List.of("ReplicationInstanceIdentifier", "EndpointIdentifier", "ReplicationTaskIdentifier")) {
         if (properties.has(field)) {
           identifiers.add(properties.get(field).asText());
         }
       }
-    }));
+    }
 
     assertThat(identifiers).hasSize(2 + 10 + 5).allSatisfy(id ->
         assertThat(Identifiers.isLegal(id, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH)).as(id).isTrue());
@@ -151,14 +151,7 @@ class SampleConfigTest {
 
   @Test
   void theConfigsTagsAreOnEveryTaggableDmsResource() {
-    List<JsonNode> dmsResources = new ArrayList<>();
-    templates.values().forEach(template -> template.path("Resources").forEach(resource -> {
-      if (resource.path("Type").asText().startsWith("AWS::DMS::")) {
-        dmsResources.add(resource);
-      }
-    }));
-
-    assertThat(dmsResources).hasSize(2 + 10 + 5 + 1 + 2).allSatisfy(resource ->
+    assertThat(dmsResources()).hasSize(2 + 10 + 5 + 1 + 2).allSatisfy(resource ->
         assertThat(resource.path("Properties").path("Tags").toString())
             .contains("{\"Key\":\"Owner\",\"Value\":\"data-platform\"}",
                 "{\"Key\":\"Project\",\"Value\":\"datalake\"}"));
@@ -173,6 +166,17 @@ class SampleConfigTest {
         "14331")) {
       assertThat(output).doesNotContain(secret);
     }
+  }
+
+  /** Every AWS::DMS resource of every stack. */
+  private static List<JsonNode> dmsResources() {
+    List<JsonNode> resources = new ArrayList<>();
+    templates.values().forEach(template -> template.path("Resources").forEach(resource -> {
+      if (resource.path("Type").asText().startsWith("AWS::DMS::")) {
+        resources.add(resource);
+      }
+    }));
+    return resources;
   }
 
   private static JsonNode findResource(JsonNode template, String type, String identifier) {
