@@ -47,4 +47,13 @@ public final class TaskLookup {
     }
     return found;
   }
+
+  /** The task of that identifier, looked up again; throws when it no longer exists. */
+  ReplicationTask findOne(String identifier, boolean withSettings) {
+    ReplicationTask task = find(List.of(identifier), withSettings).get(identifier);
+    if (task == null) {
+      throw new TaskWatcher.TaskGoneException(identifier);
+    }
+    return task;
+  }
 }

@@ -134,7 +134,7 @@ public final class TaskStarter {
           throw e;
         }
         console.debug(id + ": " + Errors.describe(e) + "; looking again");
-        task = refreshed(id);
+        task = lookup.findOne(id, true);
         loggingOn = TaskSettings.loggingEnabled(task.replicationTaskSettings());
       }
     }
@@ -145,14 +145,6 @@ public final class TaskStarter {
       return options.startType();
     }
     return TaskStatus.ranBefore(task) ? StartType.RESUME_PROCESSING : StartType.START_REPLICATION;
-  }
-
-  private ReplicationTask refreshed(String id) {
-    ReplicationTask task = lookup.find(List.of(id), true).get(id);
-    if (task == null) {
-      throw new TaskWatcher.TaskGoneException(id);
-    }
-    return task;
   }
 
   private Outcome awaitRunning(Pending pending, TaskWatcher watcher, Instant deadline) {

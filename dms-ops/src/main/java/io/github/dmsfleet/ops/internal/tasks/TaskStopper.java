@@ -104,10 +104,7 @@ public final class TaskStopper {
           throw e;
         }
         console.debug(id + ": " + Errors.describe(e) + "; looking again");
-        task = lookup.find(List.of(id), false).get(id);
-        if (task == null) {
-          throw new TaskWatcher.TaskGoneException(id);
-        }
+        task = lookup.findOne(id, false);
       }
     }
   }
