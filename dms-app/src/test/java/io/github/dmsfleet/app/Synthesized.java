@@ -25,9 +25,12 @@ record Synthesized(int exitCode, String stderr, Path outdir) {
     return new Synthesized(exitCode, err.toString(StandardCharsets.UTF_8), outdir);
   }
 
-  /** Templates by stack name. */
+  /** Templates by stack name; none when nothing was synthesized. */
   Map<String, JsonNode> templates() {
     Map<String, JsonNode> templates = new TreeMap<>();
+    if (!Files.exists(outdir)) {
+      return templates;
+    }
     try (Stream<Path> files = Files.list(outdir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".template.json")).toList()) {
         String name = file.getFileName().toString().replace(".template.json", "");
