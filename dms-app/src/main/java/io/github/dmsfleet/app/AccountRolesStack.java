@@ -5,7 +5,10 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** The account-wide roles DMS requires by name; deployed once per account, so kept in a stack of their own. */
+/**
+ * The account-wide roles DMS requires by name; deployed once per account, so kept in a stack of
+ * their own.
+ */
 public final class AccountRolesStack extends Stack {
   private final DmsAccountRoles roles;
 

@@ -15,10 +15,11 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 
 /**
- * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a stack of its own,
- * so that a server's change or failure touches no other server and {@code cdk deploy --concurrency N} deploys servers
- * in parallel. Stack names are a public contract: {@code <prefix>-AccountRoles}, {@code <prefix>-Network},
- * {@code <prefix>-Storage}, {@code <prefix>-Alerts} and {@code <prefix>-Server-<server>}.
+ * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a
+ * stack of its own, so that a server's change or failure touches no other server and {@code cdk
+ * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract: {@code
+ * <prefix>-AccountRoles}, {@code <prefix>-Network}, {@code <prefix>-Storage}, {@code
+ * <prefix>-Alerts} and {@code <prefix>-Server-<server>}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
@@ -30,10 +31,11 @@ public final class FleetStacks {
   private FleetStacks(App app, Fleet fleet, Environment environment) {
     Settings settings = fleet.settings();
     String prefix = settings.stackPrefix();
-    StackProps props = StackProps.builder()
-        .env(environment)
-        .description("DMS fleet: replicates source databases into an S3 data lake")
-        .build();
+    StackProps props =
+        StackProps.builder()
+            .env(environment)
+            .description("DMS fleet: replicates source databases into an S3 data lake")
+            .build();
 
     DmsAccountRoles accountRoles;
     if (settings.createAccountRoles()) {
@@ -47,8 +49,13 @@ public final class FleetStacks {
     storageStack = new StorageStack(app, prefix + "-Storage", props, settings);
     alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
 
-    ServerStack.SharedResources shared = new ServerStack.SharedResources(settings, accountRoles,
-        networkStack.getNetwork(), storageStack, alertsStack.getAlerts().getTopic());
+    ServerStack.SharedResources shared =
+        new ServerStack.SharedResources(
+            settings,
+            accountRoles,
+            networkStack.getNetwork(),
+            storageStack,
+            alertsStack.getAlerts().getTopic());
     for (Server server : fleet.servers()) {
       String id = prefix + "-Server-" + Identifiers.of(server.name());
       serverStacks.add(new ServerStack(app, id, props, server, shared));
@@ -56,12 +63,18 @@ public final class FleetStacks {
     settings.tags().forEach((key, value) -> Tags.of(app).add(key, value));
   }
 
-  /** Adds the fleet's stacks to the app; {@code environment} may be null for environment-agnostic stacks. */
+  /**
+   * Adds the fleet's stacks to the app; {@code environment} may be null for environment-agnostic
+   * stacks.
+   */
   public static FleetStacks create(App app, Fleet fleet, Environment environment) {
     return new FleetStacks(app, fleet, environment);
   }
 
-  /** The account and Region of the standard CDK variables; null (environment-agnostic) when neither is set. */
+  /**
+   * The account and Region of the standard CDK variables; null (environment-agnostic) when neither
+   * is set.
+   */
   static Environment environmentFrom(Map<String, String> variables) {
     String account = variables.get("CDK_DEFAULT_ACCOUNT");
     String region = variables.get("CDK_DEFAULT_REGION");

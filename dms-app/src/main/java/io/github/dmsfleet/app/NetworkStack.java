@@ -16,25 +16,43 @@ import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.constructs.Construct;
 
-/** The VPC (new, or the existing one the settings name), the replication subnet group and security group. */
+/**
+ * The VPC (new, or the existing one the settings name), the replication subnet group and security
+ * group.
+ */
 public final class NetworkStack extends Stack {
   private final DmsNetwork network;
 
-  NetworkStack(Construct scope, String id, StackProps props, Settings settings, DmsAccountRoles accountRoles) {
+  NetworkStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      Settings settings,
+      DmsAccountRoles accountRoles) {
     super(scope, id, props);
     DmsNetworkProps.Builder network = DmsNetworkProps.builder().accountRoles(accountRoles);
     if (settings.vpcId().isPresent()) {
-      List<ISubnet> subnets = settings.subnetIds().stream()
-          .map(subnetId -> Subnet.fromSubnetId(this, subnetId, subnetId))
-          .toList();
-      // Imported by id rather than looked up, so that synthesis makes no AWS call. The subnets are chosen
+      List<ISubnet> subnets =
+          settings.subnetIds().stream()
+              .map(subnetId -> Subnet.fromSubnetId(this, subnetId, subnetId))
+              .toList();
+      // Imported by id rather than looked up, so that synthesis makes no AWS call. The subnets are
+      // chosen
       // explicitly below, so the VPC's own Availability Zones are needed only as a non-empty list.
-      IVpc vpc = Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
-          .vpcId(settings.vpcId().get())
-          .availabilityZones(Fn.getAzs())
-          .build());
-      // An existing VPC brings its own S3 and Secrets Manager endpoints (its route tables are not known here).
-      network.vpc(vpc).vpcSubnets(SubnetSelection.builder().subnets(subnets).build()).vpcEndpoints(false);
+      IVpc vpc =
+          Vpc.fromVpcAttributes(
+              this,
+              "Vpc",
+              VpcAttributes.builder()
+                  .vpcId(settings.vpcId().get())
+                  .availabilityZones(Fn.getAzs())
+                  .build());
+      // An existing VPC brings its own S3 and Secrets Manager endpoints (its route tables are not
+      // known here).
+      network
+          .vpc(vpc)
+          .vpcSubnets(SubnetSelection.builder().subnets(subnets).build())
+          .vpcEndpoints(false);
     } else {
       network.vpcCidr(settings.vpcCidr());
     }

@@ -24,12 +24,17 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
- * One source server: its replication instance, a role that reads exactly its databases' secrets, and per database a
- * source endpoint, an S3 target endpoint, a task and their alarms. Adding a database changes only this stack.
+ * One source server: its replication instance, a role that reads exactly its databases' secrets,
+ * and per database a source endpoint, an S3 target endpoint, a task and their alarms. Adding a
+ * database changes only this stack.
  */
 public final class ServerStack extends Stack {
   /** What every server stack shares, from the fleet's shared stacks. */
-  record SharedResources(Settings settings, DmsAccountRoles accountRoles, DmsNetwork network, StorageStack storage,
+  record SharedResources(
+      Settings settings,
+      DmsAccountRoles accountRoles,
+      DmsNetwork network,
+      StorageStack storage,
       ITopic alertTopic) {}
 
   private final DmsReplicationServer replicationServer;
@@ -38,34 +43,42 @@ public final class ServerStack extends Stack {
   ServerStack(Construct scope, String id, StackProps props, Server server, SharedResources shared) {
     super(scope, id, props);
     Settings settings = shared.settings();
-    DmsReplicationServerProps.Builder instance = DmsReplicationServerProps.builder()
-        .replicationInstanceIdentifier(server.instanceIdentifier())
-        .replicationInstanceClass(settings.instanceClass())
-        .allocatedStorageGiB(settings.allocatedStorageGiB())
-        .multiAz(settings.multiAz())
-        .encryptionKey(shared.storage().getTargetBucket().getEncryptionKey())
-        .subnetGroupIdentifier(shared.network().getSubnetGroupIdentifier())
-        .securityGroups(List.of(shared.network().getSecurityGroup()))
-        .accountRoles(shared.accountRoles());
+    DmsReplicationServerProps.Builder instance =
+        DmsReplicationServerProps.builder()
+            .replicationInstanceIdentifier(server.instanceIdentifier())
+            .replicationInstanceClass(settings.instanceClass())
+            .allocatedStorageGiB(settings.allocatedStorageGiB())
+            .multiAz(settings.multiAz())
+            .encryptionKey(shared.storage().getTargetBucket().getEncryptionKey())
+            .subnetGroupIdentifier(shared.network().getSubnetGroupIdentifier())
+            .securityGroups(List.of(shared.network().getSecurityGroup()))
+            .accountRoles(shared.accountRoles());
     settings.engineVersion().ifPresent(instance::engineVersion);
     settings.maintenanceWindow().ifPresent(instance::preferredMaintenanceWindow);
     replicationServer = new DmsReplicationServer(this, "ReplicationServer", instance.build());
     replicationServer.addAlarms(shared.alertTopic());
 
-    DmsSecretsAccessRole secretsRole = new DmsSecretsAccessRole(this, "SecretsAccessRole",
-        DmsSecretsAccessRoleProps.builder()
-            .secretNames(server.databases().stream().map(Database::secretName).toList())
-            .build());
+    DmsSecretsAccessRole secretsRole =
+        new DmsSecretsAccessRole(
+            this,
+            "SecretsAccessRole",
+            DmsSecretsAccessRoleProps.builder()
+                .secretNames(server.databases().stream().map(Database::secretName).toList())
+                .build());
     for (Database database : server.databases()) {
-      DmsDatabaseMigration migration = replicationServer.addDatabase(database.taskIdentifier(),
-          migrationProps(database, settings, secretsRole, shared));
+      DmsDatabaseMigration migration =
+          replicationServer.addDatabase(
+              database.taskIdentifier(), migrationProps(database, settings, secretsRole, shared));
       migration.addAlarms(shared.alertTopic());
       migrations.add(migration);
     }
   }
 
-  private static DmsDatabaseMigrationProps migrationProps(Database database, Settings settings,
-      DmsSecretsAccessRole secretsRole, SharedResources shared) {
+  private static DmsDatabaseMigrationProps migrationProps(
+      Database database,
+      Settings settings,
+      DmsSecretsAccessRole secretsRole,
+      SharedResources shared) {
     return DmsDatabaseMigrationProps.builder()
         .sourceEngine(ConstructEnums.of(database.engine(), SourceEngine.class))
         .databaseName(database.name())

@@ -20,7 +20,9 @@ public final class StorageStack extends Stack {
   StorageStack(Construct scope, String id, StackProps props, Settings settings) {
     super(scope, id, props);
     DmsTargetBucketProps.Builder bucket = DmsTargetBucketProps.builder();
-    settings.kmsKeyArn().ifPresent(arn -> bucket.encryptionKey(Key.fromKeyArn(this, "ExistingKey", arn)));
+    settings
+        .kmsKeyArn()
+        .ifPresent(arn -> bucket.encryptionKey(Key.fromKeyArn(this, "ExistingKey", arn)));
     if (settings.bucketName().isPresent()) {
       bucket.bucket(Bucket.fromBucketName(this, "ExistingBucket", settings.bucketName().get()));
     } else {
@@ -28,11 +30,15 @@ public final class StorageStack extends Stack {
       bucket.glacierTransitionAfterDays(settings.glacierTransitionDays());
     }
     targetBucket = new DmsTargetBucket(this, "TargetBucket", bucket.build());
-    targetRole = new DmsS3TargetRole(this, "S3TargetRole", DmsS3TargetRoleProps.builder()
-        .bucket(targetBucket.getBucket())
-        .encryptionKey(targetBucket.getEncryptionKey())
-        .bucketFolders(List.of(settings.s3Prefix()))
-        .build());
+    targetRole =
+        new DmsS3TargetRole(
+            this,
+            "S3TargetRole",
+            DmsS3TargetRoleProps.builder()
+                .bucket(targetBucket.getBucket())
+                .encryptionKey(targetBucket.getEncryptionKey())
+                .bucketFolders(List.of(settings.s3Prefix()))
+                .build());
   }
 
   public DmsTargetBucket getTargetBucket() {

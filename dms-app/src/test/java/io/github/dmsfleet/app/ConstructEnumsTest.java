@@ -13,7 +13,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ConstructEnumsTest {
-  private static <M extends Enum<M>, C extends Enum<C>> void assertEveryValueMaps(Class<M> model, Class<C> construct) {
+  private static <M extends Enum<M>, C extends Enum<C>> void assertEveryValueMaps(
+      Class<M> model, Class<C> construct) {
     for (M value : model.getEnumConstants()) {
       assertThat(ConstructEnums.of(value, construct).name()).isEqualTo(value.name());
     }
@@ -30,8 +31,9 @@ class ConstructEnumsTest {
 
   @Test
   void theSameNameMeansTheSameDmsValue() {
-    assertThat(Arrays.stream(io.github.dmsfleet.model.SourceEngine.values())
-        .map(e -> ConstructEnums.of(e, SourceEngine.class).getEngineName()))
+    assertThat(
+            Arrays.stream(io.github.dmsfleet.model.SourceEngine.values())
+                .map(e -> ConstructEnums.of(e, SourceEngine.class).getEngineName()))
         .containsExactly("sqlserver", "mysql", "postgres", "oracle");
     assertThat(Arrays.stream(io.github.dmsfleet.model.SourceEngine.values()).map(e -> e.token()))
         .containsExactly("sqlserver", "mysql", "postgres", "oracle");

@@ -12,41 +12,55 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A fleet that brings its own VPC, bucket, KMS key and account roles. */
 class ExistingInfrastructureTest {
-  private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  private static final String KEY_ARN =
+      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void usesTheExistingVpcBucketKeyAndRoles() throws Exception {
     Path config = SyntheticConfig.write(work.resolve("config"), 1, 1);
-    Files.writeString(config.resolve("parameters.txt"), String.join("\n",
-        "key,value",
-        "vpc_id,vpc-0a1b2c3d4e5f60718",
-        "subnet_ids,subnet-0a1b2c3d4e5f60718;subnet-1a2b3c4d5e6f70819",
-        "bucket_name,existing-lake",
-        "kms_key_arn," + KEY_ARN,
-        "create_account_roles,false",
-        ""));
+    Files.writeString(
+        config.resolve("parameters.txt"),
+        String.join(
+            "\n",
+            "key,value",
+            "vpc_id,vpc-0a1b2c3d4e5f60718",
+            "subnet_ids,subnet-0a1b2c3d4e5f60718;subnet-1a2b3c4d5e6f70819",
+            "bucket_name,existing-lake",
+            "kms_key_arn," + KEY_ARN,
+            "create_account_roles,false",
+            ""));
 
     Synthesized synthesized = Synthesized.from(config, work.resolve("cdk.out"));
 
     assertThat(synthesized.exitCode()).as(synthesized.stderr()).isZero();
     Map<String, JsonNode> templates = synthesized.templates();
-    assertThat(templates).containsOnlyKeys("DmsFleet-Network", "DmsFleet-Storage", "DmsFleet-Alerts",
-        "DmsFleet-Server-sqlsrv1");
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network"))).containsExactly(
-        entry("AWS::DMS::ReplicationSubnetGroup", 1), entry("AWS::EC2::SecurityGroup", 1));
-    JsonNode subnetGroup = findFirst(templates.get("DmsFleet-Network"), "AWS::DMS::ReplicationSubnetGroup");
+    assertThat(templates)
+        .containsOnlyKeys(
+            "DmsFleet-Network", "DmsFleet-Storage", "DmsFleet-Alerts", "DmsFleet-Server-sqlsrv1");
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network")))
+        .containsExactly(
+            entry("AWS::DMS::ReplicationSubnetGroup", 1), entry("AWS::EC2::SecurityGroup", 1));
+    JsonNode subnetGroup =
+        findFirst(templates.get("DmsFleet-Network"), "AWS::DMS::ReplicationSubnetGroup");
     assertThat(subnetGroup.path("Properties").path("SubnetIds").toString())
         .isEqualTo("[\"subnet-0a1b2c3d4e5f60718\",\"subnet-1a2b3c4d5e6f70819\"]");
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage")))
         .containsExactly(entry("AWS::IAM::Policy", 1), entry("AWS::IAM::Role", 1));
-    JsonNode target = findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::DMS::Endpoint", "target");
-    assertThat(target.path("Properties").path("S3Settings").path("BucketName").asText()).isEqualTo("existing-lake");
-    assertThat(target.path("Properties").path("S3Settings").path("ServerSideEncryptionKmsKeyId").asText())
+    JsonNode target =
+        findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::DMS::Endpoint", "target");
+    assertThat(target.path("Properties").path("S3Settings").path("BucketName").asText())
+        .isEqualTo("existing-lake");
+    assertThat(
+            target
+                .path("Properties")
+                .path("S3Settings")
+                .path("ServerSideEncryptionKmsKeyId")
+                .asText())
         .isEqualTo(KEY_ARN);
-    JsonNode instance = findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::DMS::ReplicationInstance");
+    JsonNode instance =
+        findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::DMS::ReplicationInstance");
     assertThat(instance.path("Properties").path("KmsKeyId").asText()).isEqualTo(KEY_ARN);
   }
 
@@ -56,8 +70,9 @@ class ExistingInfrastructureTest {
 
   private static JsonNode findFirst(JsonNode template, String type, String endpointType) {
     for (JsonNode resource : template.path("Resources")) {
-      boolean endpointMatches = endpointType == null
-          || endpointType.equals(resource.path("Properties").path("EndpointType").asText());
+      boolean endpointMatches =
+          endpointType == null
+              || endpointType.equals(resource.path("Properties").path("EndpointType").asText());
       if (resource.path("Type").asText().equals(type) && endpointMatches) {
         return resource;
       }

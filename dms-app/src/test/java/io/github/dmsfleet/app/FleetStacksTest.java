@@ -3,6 +3,8 @@ package io.github.dmsfleet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,19 +23,38 @@ class FleetStacksTest {
 
   @Test
   void theCdkVariablesGiveAccountAndRegion() {
-    Environment environment = FleetStacks.environmentFrom(
-        Map.of("CDK_DEFAULT_ACCOUNT", "123456789012", "CDK_DEFAULT_REGION", "eu-west-1"));
+    Environment environment =
+        FleetStacks.environmentFrom(
+            Map.of("CDK_DEFAULT_ACCOUNT", "123456789012", "CDK_DEFAULT_REGION", "eu-west-1"));
 
     assertThat(environment.getAccount()).isEqualTo("123456789012");
     assertThat(environment.getRegion()).isEqualTo("eu-west-1");
   }
 
   @Test
+  void cdkJsonGivesTheCliTheAppsFeatureFlags() throws Exception {
+    JsonNode context =
+        new ObjectMapper().readTree(Path.of("..", "cdk.json").toFile()).path("context");
+    Map<String, Object> flags = DmsFleetApp.featureFlags();
+
+    assertThat(flags)
+        .hasSizeGreaterThan(80)
+        .containsEntry("@aws-cdk/core:defaultCrossStackReferences", "strong");
+    flags.forEach(
+        (flag, value) ->
+            assertThat(context.path(flag).toString())
+                .as(flag)
+                .isEqualTo(new ObjectMapper().valueToTree(value).toString()));
+  }
+
+  @Test
   void templateValidationFindingsFailSynthesis(@TempDir Path outdir) throws Exception {
     App app = DmsFleetApp.newApp(Map.of(), outdir);
     Stack stack = new Stack(app, "Invalid");
-    CfnResource.Builder.create(stack, "EndpointWithoutType").type("AWS::DMS::Endpoint")
-        .properties(Map.of("EngineName", "sqlserver")).build();
+    CfnResource.Builder.create(stack, "EndpointWithoutType")
+        .type("AWS::DMS::Endpoint")
+        .properties(Map.of("EngineName", "sqlserver"))
+        .build();
 
     assertThatThrownBy(app::synth).hasMessageContaining("ValidationFailed: Validation failed.");
     assertThat(Files.readString(outdir.resolve("validation-report.json")))

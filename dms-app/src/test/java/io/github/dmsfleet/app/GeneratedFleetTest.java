@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GeneratedFleetTest {
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void interleavedRowsGiveOneInstancePerServerAndTheFullestServerFitsOneStack() throws Exception {
-    // Two servers with the most databases one instance serves, rows alternating between the servers.
+    // Two servers with the most databases one instance serves, rows alternating between the
+    // servers.
     Path config = SyntheticConfig.write(work.resolve("config"), 2, 50);
     Path outdir = work.resolve("cdk.out");
 
@@ -28,7 +28,8 @@ class GeneratedFleetTest {
       Map<String, Integer> types = Synthesized.resourceTypes(template);
       assertThat(types.get("AWS::DMS::ReplicationInstance")).isEqualTo(1);
       assertThat(types.get("AWS::DMS::ReplicationTask")).isEqualTo(50);
-      // instance, its two alarms, the secrets role and its policy; per database two endpoints, a task, two alarms
+      // instance, its two alarms, the secrets role and its policy; per database two endpoints, a
+      // task, two alarms
       assertThat(template.path("Resources").size()).isEqualTo(5 + 50 * 5);
       assertThat(Files.size(outdir.resolve("DmsFleet-Server-" + server + ".template.json")))
           .isLessThan(FleetChecks.MAX_TEMPLATE_BYTES);

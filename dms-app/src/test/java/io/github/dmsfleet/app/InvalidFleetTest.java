@@ -1,6 +1,7 @@
 package io.github.dmsfleet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dmsfleet.model.ConfigLoader;
 import java.nio.file.Files;
@@ -14,8 +15,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.sns.Topic;
 
 class InvalidFleetTest {
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void anInvalidConfigFailsWithTheModelsMessagesAndWritesNoTemplate() throws Exception {
@@ -26,9 +26,12 @@ class InvalidFleetTest {
     Synthesized synthesized = Synthesized.from(config, outdir);
 
     assertThat(synthesized.exitCode()).isEqualTo(1);
-    assertThat(synthesized.stderr()).isEqualTo("error: The config has 1 problem:\n  " + config.resolve("parameters.txt")
-        + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576, got '0'"
-        + System.lineSeparator());
+    assertThat(synthesized.stderr())
+        .isEqualTo(
+            "error: The config has 1 problem:\n  "
+                + config.resolve("parameters.txt")
+                + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576, got '0'"
+                + System.lineSeparator());
     assertThat(synthesized.templates()).isEmpty();
   }
 
@@ -42,12 +45,21 @@ class InvalidFleetTest {
     new Topic(server, "UnencryptedTopic");
     FleetChecks.addTo(stacks);
 
-    List<String> findings = FleetChecks.findings(Path.of(app.synth().getDirectory()));
+    assertThatThrownBy(app::synth).hasMessageContaining("ValidationFailed");
+    List<String> findings = FleetChecks.validationFindings(work.resolve("cdk.out"));
 
-    assertThat(findings).anySatisfy(f -> assertThat(f).startsWith(
-        "/DmsFleet-Server-sqlsrv1/ReplicationServer/Resource: HIPAA.Security-DMSReplicationNotPublic"));
-    assertThat(findings).anySatisfy(f -> assertThat(f).startsWith(
-        "/DmsFleet-Server-sqlsrv1/UnencryptedTopic/Resource: AwsSolutions-SNS3"));
+    assertThat(findings)
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .startsWith(
+                        "/DmsFleet-Server-sqlsrv1/ReplicationServer/Resource: HIPAA.Security-DMSReplicationNotPublic"));
+    assertThat(findings)
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .startsWith(
+                        "/DmsFleet-Server-sqlsrv1/UnencryptedTopic/Resource: AwsSolutions-SNS3"));
   }
 
   @Test
@@ -61,7 +73,11 @@ class InvalidFleetTest {
 
     long bytes = Files.size(outdir.resolve("Heavy.template.json"));
     assertThat(bytes).isGreaterThan(FleetChecks.MAX_TEMPLATE_BYTES);
-    assertThat(findings).containsExactly("Heavy: template is " + bytes + " bytes; CloudFormation allows 1000000"
-        + " (shorten the table mappings or move databases to another server)");
+    assertThat(findings)
+        .containsExactly(
+            "Heavy: template is "
+                + bytes
+                + " bytes; CloudFormation allows 1000000"
+                + " (shorten the table mappings or move databases to another server)");
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The sample config, with a credentials file beside it, synthesized once through the app. */
 class SampleConfigTest {
-  private static final String CREDENTIALS = """
+  private static final String CREDENTIALS =
+      """
       servername,dbname,username,password,ipaddress,port,engine
       dbserver1,dbname1,svc_reader_7731,"Pw,with""quotes""_9931",10.42.7.31,14331,sqlserver
       dbserver1,dbname2,svc_reader_7731,=leading-equals-5512,10.42.7.31,14331,sqlserver
@@ -27,8 +28,7 @@ class SampleConfigTest {
       dbserver2,inventory,svc_reader_7732,inventory-secret-4408,10.42.7.32,14331,sqlserver
       """;
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static Synthesized synthesized;
   private static Map<String, JsonNode> templates;
@@ -63,57 +63,68 @@ class SampleConfigTest {
 
   @Test
   void makesTheSharedStacksAndOneStackPerServer() {
-    assertThat(templates).containsOnlyKeys("DmsFleet-AccountRoles", "DmsFleet-Network", "DmsFleet-Storage",
-        "DmsFleet-Alerts", "DmsFleet-Server-dbserver1", "DmsFleet-Server-dbserver2");
+    assertThat(templates)
+        .containsOnlyKeys(
+            "DmsFleet-AccountRoles",
+            "DmsFleet-Network",
+            "DmsFleet-Storage",
+            "DmsFleet-Alerts",
+            "DmsFleet-Server-dbserver1",
+            "DmsFleet-Server-dbserver2");
   }
 
   @Test
   void eachServerStackHoldsItsInstanceAndItsDatabases() {
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver1"))).containsExactly(
-        entry("AWS::CloudWatch::Alarm", 2 + 3 * 2),
-        entry("AWS::DMS::Endpoint", 3 * 2),
-        entry("AWS::DMS::ReplicationInstance", 1),
-        entry("AWS::DMS::ReplicationTask", 3),
-        entry("AWS::IAM::Policy", 1),
-        entry("AWS::IAM::Role", 1));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2"))).containsExactly(
-        entry("AWS::CloudWatch::Alarm", 2 + 2 * 2),
-        entry("AWS::DMS::Endpoint", 2 * 2),
-        entry("AWS::DMS::ReplicationInstance", 1),
-        entry("AWS::DMS::ReplicationTask", 2),
-        entry("AWS::IAM::Policy", 1),
-        entry("AWS::IAM::Role", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver1")))
+        .containsExactly(
+            entry("AWS::CloudWatch::Alarm", 2 + 3 * 2),
+            entry("AWS::DMS::Endpoint", 3 * 2),
+            entry("AWS::DMS::ReplicationInstance", 1),
+            entry("AWS::DMS::ReplicationTask", 3),
+            entry("AWS::IAM::Policy", 1),
+            entry("AWS::IAM::Role", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2")))
+        .containsExactly(
+            entry("AWS::CloudWatch::Alarm", 2 + 2 * 2),
+            entry("AWS::DMS::Endpoint", 2 * 2),
+            entry("AWS::DMS::ReplicationInstance", 1),
+            entry("AWS::DMS::ReplicationTask", 2),
+            entry("AWS::IAM::Policy", 1),
+            entry("AWS::IAM::Role", 1));
   }
 
   @Test
   void theSharedStacksHoldRolesNetworkStorageAndAlerts() {
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-AccountRoles")))
         .containsExactly(entry("AWS::IAM::Role", 2));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network"))).containsExactly(
-        entry("AWS::DMS::ReplicationSubnetGroup", 1),
-        entry("AWS::EC2::FlowLog", 1),
-        entry("AWS::EC2::RouteTable", 2),
-        entry("AWS::EC2::SecurityGroup", 2),
-        entry("AWS::EC2::SecurityGroupIngress", 1),
-        entry("AWS::EC2::Subnet", 2),
-        entry("AWS::EC2::SubnetRouteTableAssociation", 2),
-        entry("AWS::EC2::VPC", 1),
-        entry("AWS::EC2::VPCEndpoint", 2),
-        entry("AWS::IAM::Policy", 1),
-        entry("AWS::IAM::Role", 1),
-        entry("AWS::Logs::LogGroup", 1));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage"))).containsExactly(
-        entry("AWS::IAM::Policy", 1),
-        entry("AWS::IAM::Role", 1),
-        entry("AWS::KMS::Key", 1),
-        entry("AWS::S3::Bucket", 2),
-        entry("AWS::S3::BucketPolicy", 2));
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Alerts"))).containsExactly(
-        entry("AWS::DMS::EventSubscription", 2),
-        entry("AWS::KMS::Key", 1),
-        entry("AWS::SNS::Subscription", 1),
-        entry("AWS::SNS::Topic", 1),
-        entry("AWS::SNS::TopicPolicy", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network")))
+        .containsExactly(
+            entry("AWS::DMS::ReplicationSubnetGroup", 1),
+            entry("AWS::EC2::FlowLog", 1),
+            entry("AWS::EC2::RouteTable", 2),
+            entry("AWS::EC2::SecurityGroup", 2),
+            entry("AWS::EC2::SecurityGroupIngress", 1),
+            entry("AWS::EC2::Subnet", 2),
+            entry("AWS::EC2::SubnetRouteTableAssociation", 2),
+            entry("AWS::EC2::VPC", 1),
+            entry("AWS::EC2::VPCEndpoint", 2),
+            entry("AWS::IAM::Policy", 1),
+            entry("AWS::IAM::Role", 1),
+            entry("AWS::Logs::LogGroup", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage")))
+        .containsExactly(
+            entry("AWS::IAM::Policy", 1),
+            entry("AWS::IAM::Role", 1),
+            entry("AWS::KMS::Key", 1),
+            entry("AWS::S3::Bucket", 2),
+            entry("AWS::S3::BucketPolicy", 2));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Alerts")))
+        .containsExactly(
+            entry("AWS::DMS::EventSubscription", 2),
+            entry("AWS::KMS::Key", 1),
+            entry("AWS::SNS::Subscription", 1),
+            entry("AWS::SNS::Topic", 1),
+            entry("AWS::SNS::TopicPolicy", 1));
   }
 
   @Test
@@ -121,26 +132,41 @@ class SampleConfigTest {
     List<String> identifiers = new ArrayList<>();
     for (JsonNode resource : dmsResources()) {
       JsonNode properties = resource.path("Properties");
-      for (String field : List.of("ReplicationInstanceIdentifier", "EndpointIdentifier", "ReplicationTaskIdentifier")) {
+      for (String field :
+          List.of(
+              "ReplicationInstanceIdentifier", "EndpointIdentifier", "ReplicationTaskIdentifier")) {
         if (properties.has(field)) {
           identifiers.add(properties.get(field).asText());
         }
       }
     }
 
-    assertThat(identifiers).hasSize(2 + 10 + 5).allSatisfy(id ->
-        assertThat(Identifiers.isLegal(id, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH)).as(id).isTrue());
-    assertThat(identifiers).contains("dbserver1-instance", "dbserver2-sales-all",
-        "dbserver2-sales-sqlserver-source-endpoint", "dbserver2-sales-s3-target-endpoint");
+    assertThat(identifiers)
+        .hasSize(2 + 10 + 5)
+        .allSatisfy(
+            id ->
+                assertThat(Identifiers.isLegal(id, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH))
+                    .as(id)
+                    .isTrue());
+    assertThat(identifiers)
+        .contains(
+            "dbserver1-instance",
+            "dbserver2-sales-all",
+            "dbserver2-sales-sqlserver-source-endpoint",
+            "dbserver2-sales-s3-target-endpoint");
   }
 
   @Test
   void sourceEndpointsReadTheirSecretThroughTheSecretsRole() {
-    JsonNode endpoint = findResource(templates.get("DmsFleet-Server-dbserver2"), "AWS::DMS::Endpoint",
-        "dbserver2-sales-sqlserver-source-endpoint");
+    JsonNode endpoint =
+        findResource(
+            templates.get("DmsFleet-Server-dbserver2"),
+            "AWS::DMS::Endpoint",
+            "dbserver2-sales-sqlserver-source-endpoint");
 
     JsonNode properties = endpoint.path("Properties");
-    assertThat(properties.path("MicrosoftSqlServerSettings").path("SecretsManagerSecretId").asText())
+    assertThat(
+            properties.path("MicrosoftSqlServerSettings").path("SecretsManagerSecretId").asText())
         .isEqualTo("dms_dbserver2_sales_sql_server");
     assertThat(properties.path("SslMode").asText()).isEqualTo("require");
     assertThat(properties.path("DatabaseName").asText()).isEqualTo("sales");
@@ -151,19 +177,32 @@ class SampleConfigTest {
 
   @Test
   void theConfigsTagsAreOnEveryTaggableDmsResource() {
-    assertThat(dmsResources()).hasSize(2 + 10 + 5 + 1 + 2).allSatisfy(resource ->
-        assertThat(resource.path("Properties").path("Tags").toString())
-            .contains("{\"Key\":\"Owner\",\"Value\":\"data-platform\"}",
-                "{\"Key\":\"Project\",\"Value\":\"datalake\"}"));
+    assertThat(dmsResources())
+        .hasSize(2 + 10 + 5 + 1 + 2)
+        .allSatisfy(
+            resource ->
+                assertThat(resource.path("Properties").path("Tags").toString())
+                    .contains(
+                        "{\"Key\":\"Owner\",\"Value\":\"data-platform\"}",
+                        "{\"Key\":\"Project\",\"Value\":\"datalake\"}"));
   }
 
   @Test
   void noCredentialValueAppearsInTheOutput() {
     String output = synthesized.allOutput();
 
-    for (String secret : List.of("svc_reader_7731", "svc_reader_7732", "Pw,with\"quotes\"_9931", "_9931",
-        "leading-equals-5512", "pässwört-8842", "sales-secret-3307", "inventory-secret-4408", "10.42.7.31",
-        "14331")) {
+    for (String secret :
+        List.of(
+            "svc_reader_7731",
+            "svc_reader_7732",
+            "Pw,with\"quotes\"_9931",
+            "_9931",
+            "leading-equals-5512",
+            "pässwört-8842",
+            "sales-secret-3307",
+            "inventory-secret-4408",
+            "10.42.7.31",
+            "14331")) {
       assertThat(output).doesNotContain(secret);
     }
   }
@@ -171,11 +210,18 @@ class SampleConfigTest {
   /** Every AWS::DMS resource of every stack. */
   private static List<JsonNode> dmsResources() {
     List<JsonNode> resources = new ArrayList<>();
-    templates.values().forEach(template -> template.path("Resources").forEach(resource -> {
-      if (resource.path("Type").asText().startsWith("AWS::DMS::")) {
-        resources.add(resource);
-      }
-    }));
+    templates
+        .values()
+        .forEach(
+            template ->
+                template
+                    .path("Resources")
+                    .forEach(
+                        resource -> {
+                          if (resource.path("Type").asText().startsWith("AWS::DMS::")) {
+                            resources.add(resource);
+                          }
+                        }));
     return resources;
   }
 

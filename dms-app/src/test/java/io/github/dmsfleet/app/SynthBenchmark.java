@@ -9,19 +9,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases, stacks, the largest
- * stack's resources and template bytes, wall time and peak memory (resident set of the JVM plus its jsii node
- * process, sampled every 50 ms); then the wall time again with the CDK's template validation turned off
- * ({@code CDK_VALIDATION=false}), to show its share.
+ * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases,
+ * stacks, the largest stack's resources and template bytes, wall time and peak memory (resident set
+ * of the JVM plus its jsii node process, sampled every 50 ms); then the wall time again with the
+ * CDK's template validation turned off ({@code CDK_VALIDATION=false}), to show its share.
  *
- * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile exec:java}, with
- * sizes as {@code -Dexec.args="SERVERSxDATABASES ..."} (default 1x1 10x10 50x20 100x20).
+ * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile
+ * exec:java}, with sizes as {@code -Dexec.args="SERVERSxDATABASES ..."} (default 1x1 10x10 50x20
+ * 100x20).
  */
 public final class SynthBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> DEFAULT_SIZES = List.of("1x1", "10x10", "50x20", "100x20");
 
-  private record Result(int stacks, int largestResources, long largestBytes, Duration wall, long peakRssBytes) {}
+  private record Result(
+      int stacks, int largestResources, long largestBytes, Duration wall, long peakRssBytes) {}
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of("dms-app/target/dms-app.jar").toAbsolutePath();
@@ -29,35 +31,48 @@ public final class SynthBenchmark {
       jar = Path.of("target/dms-app.jar").toAbsolutePath();
     }
     List<String> sizes = args.length == 0 ? DEFAULT_SIZES : List.of(args);
-    System.out.println("| servers x databases | databases | stacks | largest stack: resources | largest template"
-        + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) | wall time without template validation"
-        + " (s) |");
+    System.out.println(
+        "| servers x databases | databases | stacks | largest stack: resources | largest template"
+            + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) | wall time without template validation"
+            + " (s) |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
-      String[] parts = size.split("x");
+      String[] parts = size.split("x", -1);
       int servers = Integer.parseInt(parts[0]);
       int databasesPerServer = Integer.parseInt(parts[1]);
       Result result = run(jar, servers, databasesPerServer, true);
       Result unvalidated = run(jar, servers, databasesPerServer, false);
       int databases = servers * databasesPerServer;
-      System.out.printf("| %d x %d | %d | %d | %d | %d | %.1f | %.1f | %d | %.1f |%n",
-          servers, databasesPerServer, databases, result.stacks(), result.largestResources(),
-          result.largestBytes() / 1024, result.wall().toMillis() / 1000.0,
-          (double) result.wall().toMillis() / databases, result.peakRssBytes() / (1024 * 1024),
+      System.out.printf(
+          "| %d x %d | %d | %d | %d | %d | %.1f | %.1f | %d | %.1f |%n",
+          servers,
+          databasesPerServer,
+          databases,
+          result.stacks(),
+          result.largestResources(),
+          result.largestBytes() / 1024,
+          result.wall().toMillis() / 1000.0,
+          (double) result.wall().toMillis() / databases,
+          result.peakRssBytes() / (1024 * 1024),
           unvalidated.wall().toMillis() / 1000.0);
     }
   }
 
-  private static Result run(Path jar, int servers, int databasesPerServer, boolean validate) throws Exception {
+  private static Result run(Path jar, int servers, int databasesPerServer, boolean validate)
+      throws Exception {
     Path work = Files.createTempDirectory("dms-synth-bench");
     Path config = SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer);
     Path out = work.resolve("cdk.out");
-    ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve("synth.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("java", "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("synth.log").toFile());
     builder.environment().put("CDK_OUTDIR", out.toString());
-    builder.environment().put("CDK_CONTEXT_JSON", JSON.writeValueAsString(java.util.Map.of("configDir",
-        config.toString())));
+    builder
+        .environment()
+        .put(
+            "CDK_CONTEXT_JSON",
+            JSON.writeValueAsString(java.util.Map.of("configDir", config.toString())));
     builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
     builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
     if (!validate) {
@@ -77,9 +92,11 @@ public final class SynthBenchmark {
     int largestResources = 0;
     long largestBytes = 0;
     try (Stream<Path> templates = Files.list(out)) {
-      for (Path template : templates.filter(p -> p.toString().endsWith(".template.json")).toList()) {
+      for (Path template :
+          templates.filter(p -> p.toString().endsWith(".template.json")).toList()) {
         stacks++;
-        largestResources = Math.max(largestResources, JSON.readTree(template.toFile()).path("Resources").size());
+        largestResources =
+            Math.max(largestResources, JSON.readTree(template.toFile()).path("Resources").size());
         largestBytes = Math.max(largestBytes, Files.size(template));
       }
     }
@@ -88,12 +105,15 @@ public final class SynthBenchmark {
 
   /** Resident memory of the process and all its descendants, from /proc. */
   private static long residentBytes(ProcessHandle root) {
-    return Stream.concat(Stream.of(root), root.descendants()).mapToLong(SynthBenchmark::residentBytesOf).sum();
+    return Stream.concat(Stream.of(root), root.descendants())
+        .mapToLong(SynthBenchmark::residentBytesOf)
+        .sum();
   }
 
   private static long residentBytesOf(ProcessHandle process) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }

@@ -19,9 +19,12 @@ record Synthesized(int exitCode, String stderr, Path outdir) {
 
   static Synthesized from(Path configDir, Path outdir) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exitCode = DmsFleetApp.synthesize(
-        DmsFleetApp.newApp(Map.of(DmsFleetApp.CONFIG_DIR_CONTEXT, configDir.toString()), outdir),
-        Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exitCode =
+        DmsFleetApp.synthesize(
+            DmsFleetApp.newApp(
+                Map.of(DmsFleetApp.CONFIG_DIR_CONTEXT, configDir.toString()), outdir),
+            Map.of(),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Synthesized(exitCode, err.toString(StandardCharsets.UTF_8), outdir);
   }
 

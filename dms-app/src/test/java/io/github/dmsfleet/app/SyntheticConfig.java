@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a config folder of {@code servers} x {@code databasesPerServer} databases, rows interleaved by server. */
+/**
+ * Writes a config folder of {@code servers} x {@code databasesPerServer} databases, rows
+ * interleaved by server.
+ */
 final class SyntheticConfig {
-  private static final String MAPPING = """
+  private static final String MAPPING =
+      """
       {
         "rules": [
           {
@@ -33,16 +37,19 @@ final class SyntheticConfig {
 
   static Path write(Path dir, int servers, int databasesPerServer) throws IOException {
     Files.createDirectories(dir.resolve("dms_json_mappings"));
-    Files.writeString(dir.resolve("parameters.txt"),
+    Files.writeString(
+        dir.resolve("parameters.txt"),
         "key,value\ninstancesize,dms.r5.large\nalert_email,dms-alerts@example.com\n");
     List<String> rows = new ArrayList<>(List.of("server,dbname"));
-    // Database-major order, so that no server's rows stand together: grouping must not depend on order.
+    // Database-major order, so that no server's rows stand together: grouping must not depend on
+    // order.
     for (int d = 1; d <= databasesPerServer; d++) {
       for (int s = 1; s <= servers; s++) {
         String server = "sqlsrv" + s;
         String database = "db" + d;
         rows.add(server + "," + database);
-        Files.writeString(dir.resolve("dms_json_mappings/dms_" + server + "_" + database + "_mappings.json"),
+        Files.writeString(
+            dir.resolve("dms_json_mappings/dms_" + server + "_" + database + "_mappings.json"),
             MAPPING.formatted(database));
       }
     }

@@ -9,17 +9,20 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
- * The account-level roles DMS itself needs, under the fixed names it looks for: {@code dms-vpc-role} (to manage
- * the network interfaces of replication instances) and {@code dms-cloudwatch-logs-role} (to write task logs).
+ * The account-level roles DMS itself needs, under the fixed names it looks for: {@code
+ * dms-vpc-role} (to manage the network interfaces of replication instances) and {@code
+ * dms-cloudwatch-logs-role} (to write task logs).
  *
- * <p>Create them once per account, or reference them with {@link #fromExisting}. Anything that needs them at deploy
- * time (subnet groups, replication instances) should depend on this construct, which {@link DmsNetwork} and
- * {@link DmsReplicationServer} do when given it; {@code node.addDependency(accountRoles)} works across stacks too.
- * When the roles are only referenced, the dependency is empty.
+ * <p>Create them once per account, or reference them with {@link #fromExisting}. Anything that
+ * needs them at deploy time (subnet groups, replication instances) should depend on this construct,
+ * which {@link DmsNetwork} and {@link DmsReplicationServer} do when given it; {@code
+ * node.addDependency(accountRoles)} works across stacks too. When the roles are only referenced,
+ * the dependency is empty.
  */
 public class DmsAccountRoles extends Construct {
   /** The name DMS requires for the role that manages its network interfaces. */
   public static final String VPC_ROLE_NAME = "dms-vpc-role";
+
   /** The name DMS requires for the role that writes task logs to CloudWatch Logs. */
   public static final String CLOUDWATCH_LOGS_ROLE_NAME = "dms-cloudwatch-logs-role";
 
@@ -37,11 +40,15 @@ public class DmsAccountRoles extends Construct {
       cloudWatchLogsRole = Role.fromRoleName(this, "CloudWatchLogsRole", CLOUDWATCH_LOGS_ROLE_NAME);
     } else {
       vpcRole = createRole("VpcRole", VPC_ROLE_NAME, "AmazonDMSVPCManagementRole");
-      cloudWatchLogsRole = createRole("CloudWatchLogsRole", CLOUDWATCH_LOGS_ROLE_NAME,
-          "AmazonDMSCloudWatchLogsRole");
-      Nag.acknowledge(this, "AwsSolutions-IAM4",
+      cloudWatchLogsRole =
+          createRole(
+              "CloudWatchLogsRole", CLOUDWATCH_LOGS_ROLE_NAME, "AmazonDMSCloudWatchLogsRole");
+      Nag.acknowledge(
+          this,
+          "AwsSolutions-IAM4",
           "DMS requires these account roles to carry exactly these AWS managed service-role policies.",
-          List.of(managedPolicyFinding("AmazonDMSVPCManagementRole"),
+          List.of(
+              managedPolicyFinding("AmazonDMSVPCManagementRole"),
               managedPolicyFinding("AmazonDMSCloudWatchLogsRole")));
     }
   }
@@ -66,7 +73,8 @@ public class DmsAccountRoles extends Construct {
         .roleName(roleName)
         .description("Account role that AWS DMS requires under this exact name")
         .assumedBy(new ServicePrincipal("dms.amazonaws.com"))
-        .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/" + managedPolicy)))
+        .managedPolicies(
+            List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/" + managedPolicy)))
         .build();
   }
 

@@ -25,10 +25,9 @@ public final class DmsAccountRolesProps {
   public static final class Builder {
     private boolean useExisting;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsAccountRolesProps#isUseExisting() */
+    /** Sets {@link DmsAccountRolesProps#isUseExisting()}. */
     public Builder useExisting(boolean useExisting) {
       this.useExisting = useExisting;
       return this;

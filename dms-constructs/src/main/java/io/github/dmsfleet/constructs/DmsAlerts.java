@@ -20,16 +20,17 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * Where a fleet's alerts go: a KMS-encrypted, SSL-only SNS topic with e-mail subscriptions, fed by DMS event
- * subscriptions for failing replication instances and tasks and by the CloudWatch alarms of
- * {@link #alarmOnServer} and {@link #alarmOnTask}.
+ * Where a fleet's alerts go: a KMS-encrypted, SSL-only SNS topic with e-mail subscriptions, fed by
+ * DMS event subscriptions for failing replication instances and tasks and by the CloudWatch alarms
+ * of {@link #alarmOnServer} and {@link #alarmOnTask}.
  *
- * <p>Construct ids: {@code Resource} (the topic), {@code Key} (unless a key is given), {@code InstanceEvents},
- * {@code TaskEvents}.
+ * <p>Construct ids: {@code Resource} (the topic), {@code Key} (unless a key is given), {@code
+ * InstanceEvents}, {@code TaskEvents}.
  */
 public class DmsAlerts extends Construct {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final List<String> PUBLISHERS = List.of("cloudwatch.amazonaws.com", "dms.amazonaws.com");
+  private static final List<String> PUBLISHERS =
+      List.of("cloudwatch.amazonaws.com", "dms.amazonaws.com");
 
   private final Topic topic;
   private final IKey encryptionKey;
@@ -47,40 +48,52 @@ public class DmsAlerts extends Construct {
     if (props.getEncryptionKey() != null) {
       encryptionKey = props.getEncryptionKey();
     } else {
-      Key key = Key.Builder.create(this, "Key")
-          .description("Encrypts the DMS alerts topic " + getNode().getPath())
-          .enableKeyRotation(true)
-          .build();
+      Key key =
+          Key.Builder.create(this, "Key")
+              .description("Encrypts the DMS alerts topic " + getNode().getPath())
+              .enableKeyRotation(true)
+              .build();
       // CloudWatch alarms and DMS events publish to the encrypted topic as services.
-      key.addToResourcePolicy(PolicyStatement.Builder.create()
-          .principals(publishers())
-          .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-          .resources(List.of("*"))
-          .build());
+      key.addToResourcePolicy(
+          PolicyStatement.Builder.create()
+              .principals(publishers())
+              .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+              .resources(List.of("*"))
+              .build());
       encryptionKey = key;
     }
-    topic = Topic.Builder.create(this, "Resource")
-        .topicName(props.getTopicName())
-        .masterKey(encryptionKey)
-        .enforceSsl(true)
-        .build();
-    // The topic policy replaces SNS's default one, so services of this account need an explicit allow.
-    topic.addToResourcePolicy(PolicyStatement.Builder.create()
-        .principals(publishers())
-        .actions(List.of("sns:Publish"))
-        .resources(List.of(topic.getTopicArn()))
-        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", account)))
-        .build());
+    topic =
+        Topic.Builder.create(this, "Resource")
+            .topicName(props.getTopicName())
+            .masterKey(encryptionKey)
+            .enforceSsl(true)
+            .build();
+    // The topic policy replaces SNS's default one, so services of this account need an explicit
+    // allow.
+    topic.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .principals(publishers())
+            .actions(List.of("sns:Publish"))
+            .resources(List.of(topic.getTopicArn()))
+            .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", account)))
+            .build());
     Objects.requireNonNullElse(props.getEmailAddresses(), List.<String>of())
         .forEach(address -> topic.addSubscription(new EmailSubscription(address)));
 
     if (Objects.requireNonNullElse(props.getEventSubscriptions(), true)) {
-      instanceEvents = subscription("InstanceEvents", "replication-instance",
-          Objects.requireNonNullElse(props.getInstanceEventCategories(), List.of("failure", "low storage")),
-          props.getReplicationInstanceIds());
-      taskEvents = subscription("TaskEvents", "replication-task",
-          Objects.requireNonNullElse(props.getTaskEventCategories(), List.of("failure")),
-          props.getReplicationTaskIds());
+      instanceEvents =
+          subscription(
+              "InstanceEvents",
+              "replication-instance",
+              Objects.requireNonNullElse(
+                  props.getInstanceEventCategories(), List.of("failure", "low storage")),
+              props.getReplicationInstanceIds());
+      taskEvents =
+          subscription(
+              "TaskEvents",
+              "replication-task",
+              Objects.requireNonNullElse(props.getTaskEventCategories(), List.of("failure")),
+              props.getReplicationTaskIds());
     } else {
       instanceEvents = null;
       taskEvents = null;
@@ -88,27 +101,34 @@ public class DmsAlerts extends Construct {
   }
 
   /**
-   * Alarms on {@code server} (free storage, CPU) notifying this topic, created in the server's scope and so in its
-   * stack; see {@link DmsReplicationServer#addAlarms(ITopic, DmsServerAlarmOptions)}.
+   * Alarms on {@code server} (free storage, CPU) notifying this topic, created in the server's
+   * scope and so in its stack; see {@link DmsReplicationServer#addAlarms(ITopic,
+   * DmsServerAlarmOptions)}.
    */
   public List<Alarm> alarmOnServer(DmsReplicationServer server, DmsServerAlarmOptions options) {
     return server.addAlarms(topic, options);
   }
 
-  /** As {@link #alarmOnServer(DmsReplicationServer, DmsServerAlarmOptions)} with the default thresholds. */
+  /**
+   * As {@link #alarmOnServer(DmsReplicationServer, DmsServerAlarmOptions)} with the default
+   * thresholds.
+   */
   public List<Alarm> alarmOnServer(DmsReplicationServer server) {
     return server.addAlarms(topic);
   }
 
   /**
-   * Alarms on the CDC latency of {@code migration} notifying this topic, created in the migration's scope and so in
-   * its stack; see {@link DmsDatabaseMigration#addAlarms(ITopic, DmsTaskAlarmOptions)}.
+   * Alarms on the CDC latency of {@code migration} notifying this topic, created in the migration's
+   * scope and so in its stack; see {@link DmsDatabaseMigration#addAlarms(ITopic,
+   * DmsTaskAlarmOptions)}.
    */
   public List<Alarm> alarmOnTask(DmsDatabaseMigration migration, DmsTaskAlarmOptions options) {
     return migration.addAlarms(topic, options);
   }
 
-  /** As {@link #alarmOnTask(DmsDatabaseMigration, DmsTaskAlarmOptions)} with the default thresholds. */
+  /**
+   * As {@link #alarmOnTask(DmsDatabaseMigration, DmsTaskAlarmOptions)} with the default thresholds.
+   */
   public List<Alarm> alarmOnTask(DmsDatabaseMigration migration) {
     return migration.addAlarms(topic);
   }
@@ -137,8 +157,8 @@ public class DmsAlerts extends Construct {
     return PUBLISHERS.stream().<IPrincipal>map(ServicePrincipal::new).toList();
   }
 
-  private CfnEventSubscription subscription(String id, String sourceType, List<String> categories,
-      List<String> sourceIds) {
+  private CfnEventSubscription subscription(
+      String id, String sourceType, List<String> categories, List<String> sourceIds) {
     return CfnEventSubscription.Builder.create(this, id)
         .snsTopicArn(topic.getTopicArn())
         .sourceType(sourceType)
@@ -152,8 +172,9 @@ public class DmsAlerts extends Construct {
     Problems problems = new Problems("DmsAlerts '" + getNode().getId() + "'");
     Objects.requireNonNullElse(props.getEmailAddresses(), List.<String>of()).stream()
         .filter(address -> address == null || !EMAIL.matcher(address).matches())
-        .forEach(address -> problems.add("'emailAddresses' must hold e-mail addresses, got '" + address
-            + "'"));
+        .forEach(
+            address ->
+                problems.add("'emailAddresses' must hold e-mail addresses, got '" + address + "'"));
     rejectEmpty(problems, "instanceEventCategories", props.getInstanceEventCategories());
     rejectEmpty(problems, "taskEventCategories", props.getTaskEventCategories());
     rejectEmpty(problems, "replicationInstanceIds", props.getReplicationInstanceIds());

@@ -29,14 +29,16 @@ public final class DmsAlertsProps {
     return new Builder();
   }
 
-  /** E-mail addresses subscribed to the topic; each must confirm its subscription. Default: none. */
+  /**
+   * E-mail addresses subscribed to the topic; each must confirm its subscription. Default: none.
+   */
   public List<String> getEmailAddresses() {
     return emailAddresses;
   }
 
   /**
-   * The KMS key of the topic. Its key policy must let {@code cloudwatch.amazonaws.com} and
-   * {@code dms.amazonaws.com} use it ({@code kms:Decrypt}, {@code kms:GenerateDataKey*}).
+   * The KMS key of the topic. Its key policy must let {@code cloudwatch.amazonaws.com} and {@code
+   * dms.amazonaws.com} use it ({@code kms:Decrypt}, {@code kms:GenerateDataKey*}).
    *
    * <p>Default: a new customer managed key with yearly rotation and that key policy.
    */
@@ -50,8 +52,9 @@ public final class DmsAlertsProps {
   }
 
   /**
-   * Whether to subscribe the topic to DMS events: one subscription for replication instances and one for
-   * replication tasks (DMS allows 60 subscriptions per account, so one per source type serves a whole fleet).
+   * Whether to subscribe the topic to DMS events: one subscription for replication instances and
+   * one for replication tasks (DMS allows 60 subscriptions per account, so one per source type
+   * serves a whole fleet).
    *
    * <p>Default: true.
    */
@@ -59,7 +62,10 @@ public final class DmsAlertsProps {
     return eventSubscriptions;
   }
 
-  /** Replication instance event categories to subscribe to. Default: {@code failure}, {@code low storage}. */
+  /**
+   * Replication instance event categories to subscribe to. Default: {@code failure}, {@code low
+   * storage}.
+   */
   public List<String> getInstanceEventCategories() {
     return instanceEventCategories;
   }
@@ -70,16 +76,16 @@ public final class DmsAlertsProps {
   }
 
   /**
-   * The replication instances whose events are sent. Default: every replication instance of the account in this
-   * Region, including those created later.
+   * The replication instances whose events are sent. Default: every replication instance of the
+   * account in this Region, including those created later.
    */
   public List<String> getReplicationInstanceIds() {
     return replicationInstanceIds;
   }
 
   /**
-   * The replication tasks whose events are sent. Default: every replication task of the account in this Region,
-   * including those created later.
+   * The replication tasks whose events are sent. Default: every replication task of the account in
+   * this Region, including those created later.
    */
   public List<String> getReplicationTaskIds() {
     return replicationTaskIds;
@@ -100,52 +106,51 @@ public final class DmsAlertsProps {
     private List<String> replicationInstanceIds;
     private List<String> replicationTaskIds;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsAlertsProps#getEmailAddresses() */
+    /** Sets {@link DmsAlertsProps#getEmailAddresses()}. */
     public Builder emailAddresses(List<String> emailAddresses) {
       this.emailAddresses = emailAddresses;
       return this;
     }
 
-    /** @see DmsAlertsProps#getEncryptionKey() */
+    /** Sets {@link DmsAlertsProps#getEncryptionKey()}. */
     public Builder encryptionKey(IKey encryptionKey) {
       this.encryptionKey = encryptionKey;
       return this;
     }
 
-    /** @see DmsAlertsProps#getTopicName() */
+    /** Sets {@link DmsAlertsProps#getTopicName()}. */
     public Builder topicName(String topicName) {
       this.topicName = topicName;
       return this;
     }
 
-    /** @see DmsAlertsProps#getEventSubscriptions() */
+    /** Sets {@link DmsAlertsProps#getEventSubscriptions()}. */
     public Builder eventSubscriptions(Boolean eventSubscriptions) {
       this.eventSubscriptions = eventSubscriptions;
       return this;
     }
 
-    /** @see DmsAlertsProps#getInstanceEventCategories() */
+    /** Sets {@link DmsAlertsProps#getInstanceEventCategories()}. */
     public Builder instanceEventCategories(List<String> instanceEventCategories) {
       this.instanceEventCategories = instanceEventCategories;
       return this;
     }
 
-    /** @see DmsAlertsProps#getTaskEventCategories() */
+    /** Sets {@link DmsAlertsProps#getTaskEventCategories()}. */
     public Builder taskEventCategories(List<String> taskEventCategories) {
       this.taskEventCategories = taskEventCategories;
       return this;
     }
 
-    /** @see DmsAlertsProps#getReplicationInstanceIds() */
+    /** Sets {@link DmsAlertsProps#getReplicationInstanceIds()}. */
     public Builder replicationInstanceIds(List<String> replicationInstanceIds) {
       this.replicationInstanceIds = replicationInstanceIds;
       return this;
     }
 
-    /** @see DmsAlertsProps#getReplicationTaskIds() */
+    /** Sets {@link DmsAlertsProps#getReplicationTaskIds()}. */
     public Builder replicationTaskIds(List<String> replicationTaskIds) {
       this.replicationTaskIds = replicationTaskIds;
       return this;

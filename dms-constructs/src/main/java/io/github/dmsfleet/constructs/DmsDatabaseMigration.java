@@ -24,16 +24,19 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
- * One source database replicated into one folder of the S3 target: a source endpoint that takes its credentials
- * from Secrets Manager (no user name, password, server or port in the template), an S3 target endpoint writing
- * SSE-KMS encrypted files, and the replication task with CloudWatch logging on.
+ * One source database replicated into one folder of the S3 target: a source endpoint that takes its
+ * credentials from Secrets Manager (no user name, password, server or port in the template), an S3
+ * target endpoint writing SSE-KMS encrypted files, and the replication task with CloudWatch logging
+ * on.
  *
- * <p>Usually created with {@link DmsReplicationServer#addDatabase}. Construct ids: {@code SourceEndpoint},
- * {@code TargetEndpoint}, {@code Resource} (the task), {@code CdcLatencySourceAlarm} and
- * {@code CdcLatencyTargetAlarm} (after {@link #addAlarms}).
+ * <p>Usually created with {@link DmsReplicationServer#addDatabase}. Construct ids: {@code
+ * SourceEndpoint}, {@code TargetEndpoint}, {@code Resource} (the task), {@code
+ * CdcLatencySourceAlarm} and {@code CdcLatencyTargetAlarm} (after {@link #addAlarms}).
  */
 public class DmsDatabaseMigration extends Construct {
-  /** The column DMS adds with the change time, unless {@code timestampColumnName} says otherwise. */
+  /**
+   * The column DMS adds with the change time, unless {@code timestampColumnName} says otherwise.
+   */
   public static final String DEFAULT_TIMESTAMP_COLUMN = "dms_timestamp";
 
   private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -44,28 +47,36 @@ public class DmsDatabaseMigration extends Construct {
   private final DmsReplicationServer replicationServer;
   private final MigrationType migrationType;
   private final String replicationTaskIdentifier;
-  /** CloudWatch keys task metrics by the task's resource id, the last part of its ARN, not by its identifier. */
+
+  /**
+   * CloudWatch keys task metrics by the task's resource id, the last part of its ARN, not by its
+   * identifier.
+   */
   private final String taskResourceId;
 
   public DmsDatabaseMigration(Construct scope, String id, DmsDatabaseMigrationProps props) {
     super(scope, id);
     validate(props);
     replicationServer = props.getReplicationServer();
-    migrationType = Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
+    migrationType =
+        Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
 
     sourceEndpoint = sourceEndpoint(props);
     targetEndpoint = targetEndpoint(props);
-    replicationTask = CfnReplicationTask.Builder.create(this, "Resource")
-        .replicationTaskIdentifier(props.getReplicationTaskIdentifier())
-        .replicationInstanceArn(replicationServer.getReplicationInstanceArn())
-        .sourceEndpointArn(sourceEndpoint.getRef())
-        .targetEndpointArn(targetEndpoint.getRef())
-        .migrationType(migrationType.getValue())
-        .tableMappings(Objects.requireNonNullElse(props.getTableMappings(), TaskJson.includeAllTables()))
-        .replicationTaskSettings(TaskJson.taskSettings(props.getTaskSettings()))
-        .cdcStartPosition(props.getCdcStartPosition())
-        .cdcStartTime(props.getCdcStartTime() == null ? null : props.getCdcStartTime().getEpochSecond())
-        .build();
+    replicationTask =
+        CfnReplicationTask.Builder.create(this, "Resource")
+            .replicationTaskIdentifier(props.getReplicationTaskIdentifier())
+            .replicationInstanceArn(replicationServer.getReplicationInstanceArn())
+            .sourceEndpointArn(sourceEndpoint.getRef())
+            .targetEndpointArn(targetEndpoint.getRef())
+            .migrationType(migrationType.getValue())
+            .tableMappings(
+                Objects.requireNonNullElse(props.getTableMappings(), TaskJson.includeAllTables()))
+            .replicationTaskSettings(TaskJson.taskSettings(props.getTaskSettings()))
+            .cdcStartPosition(props.getCdcStartPosition())
+            .cdcStartTime(
+                props.getCdcStartTime() == null ? null : props.getCdcStartTime().getEpochSecond())
+            .build();
     replicationTaskIdentifier = props.getReplicationTaskIdentifier();
     taskResourceId = Fn.select(6, Fn.split(":", replicationTask.getRef()));
     Objects.requireNonNullElse(props.getTags(), Map.<String, String>of())
@@ -73,8 +84,9 @@ public class DmsDatabaseMigration extends Construct {
   }
 
   /**
-   * Alarms on the task's CDC latency, notifying {@code topic} (which may live in another stack): source or target
-   * latency above 600 seconds for three 5-minute periods. A full-load task gets none.
+   * Alarms on the task's CDC latency, notifying {@code topic} (which may live in another stack):
+   * source or target latency above 600 seconds for three 5-minute periods. A full-load task gets
+   * none.
    */
   public List<Alarm> addAlarms(ITopic topic) {
     return addAlarms(topic, DmsTaskAlarmOptions.builder().build());
@@ -93,15 +105,31 @@ public class DmsDatabaseMigration extends Construct {
     }
     // A task reports no CDC latency while it loads or stands still; that is no alarm.
     return List.of(
-        Alarms.notifying(this, "CdcLatencySourceAlarm", metricCdcLatencySource(),
-            ComparisonOperator.GREATER_THAN_THRESHOLD, latencySeconds, periods,
-            TreatMissingData.NOT_BREACHING, describeLatency("source", latencySeconds), topic),
-        Alarms.notifying(this, "CdcLatencyTargetAlarm", metricCdcLatencyTarget(),
-            ComparisonOperator.GREATER_THAN_THRESHOLD, latencySeconds, periods,
-            TreatMissingData.NOT_BREACHING, describeLatency("target", latencySeconds), topic));
+        Alarms.notifying(
+            this,
+            "CdcLatencySourceAlarm",
+            metricCdcLatencySource(),
+            ComparisonOperator.GREATER_THAN_THRESHOLD,
+            latencySeconds,
+            periods,
+            TreatMissingData.NOT_BREACHING,
+            describeLatency("source", latencySeconds),
+            topic),
+        Alarms.notifying(
+            this,
+            "CdcLatencyTargetAlarm",
+            metricCdcLatencyTarget(),
+            ComparisonOperator.GREATER_THAN_THRESHOLD,
+            latencySeconds,
+            periods,
+            TreatMissingData.NOT_BREACHING,
+            describeLatency("target", latencySeconds),
+            topic));
   }
 
-  /** Seconds between a change committing at the source and DMS capturing it, maximum over 5 minutes. */
+  /**
+   * Seconds between a change committing at the source and DMS capturing it, maximum over 5 minutes.
+   */
   public Metric metricCdcLatencySource() {
     return metricCdcLatencySource(MetricOptions.builder().build());
   }
@@ -111,7 +139,10 @@ public class DmsDatabaseMigration extends Construct {
     return taskMetric("CDCLatencySource").with(options);
   }
 
-  /** Seconds between a change committing at the source and DMS writing it to S3, maximum over 5 minutes. */
+  /**
+   * Seconds between a change committing at the source and DMS writing it to S3, maximum over 5
+   * minutes.
+   */
   public Metric metricCdcLatencyTarget() {
     return metricCdcLatencyTarget(MetricOptions.builder().build());
   }
@@ -149,53 +180,77 @@ public class DmsDatabaseMigration extends Construct {
   private CfnEndpoint sourceEndpoint(DmsDatabaseMigrationProps props) {
     String secretId = props.getSecretsManagerSecretId();
     String roleArn = props.getSecretsAccessRole().getRoleArn();
-    CfnEndpoint.Builder endpoint = CfnEndpoint.Builder.create(this, "SourceEndpoint")
-        .endpointType("source")
-        .endpointIdentifier(props.getSourceEndpointIdentifier())
-        .engineName(props.getSourceEngine().getEngineName())
-        .databaseName(props.getDatabaseName())
-        .sslMode(Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE).getValue())
-        .certificateArn(props.getCertificateArn())
-        .extraConnectionAttributes(props.getSourceExtraConnectionAttributes());
+    CfnEndpoint.Builder endpoint =
+        CfnEndpoint.Builder.create(this, "SourceEndpoint")
+            .endpointType("source")
+            .endpointIdentifier(props.getSourceEndpointIdentifier())
+            .engineName(props.getSourceEngine().getEngineName())
+            .databaseName(props.getDatabaseName())
+            .sslMode(Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE).getValue())
+            .certificateArn(props.getCertificateArn())
+            .extraConnectionAttributes(props.getSourceExtraConnectionAttributes());
     // Credentials, host and port come from the secret at connection time, never from the template.
     switch (props.getSourceEngine()) {
-      case SQL_SERVER -> endpoint.microsoftSqlServerSettings(CfnEndpoint.MicrosoftSqlServerSettingsProperty
-          .builder().secretsManagerSecretId(secretId).secretsManagerAccessRoleArn(roleArn).build());
-      case MYSQL, MARIADB, AURORA_MYSQL -> endpoint.mySqlSettings(CfnEndpoint.MySqlSettingsProperty.builder()
-          .secretsManagerSecretId(secretId).secretsManagerAccessRoleArn(roleArn).build());
-      case POSTGRESQL, AURORA_POSTGRESQL -> endpoint.postgreSqlSettings(CfnEndpoint.PostgreSqlSettingsProperty
-          .builder().secretsManagerSecretId(secretId).secretsManagerAccessRoleArn(roleArn).build());
-      case ORACLE -> endpoint.oracleSettings(CfnEndpoint.OracleSettingsProperty.builder()
-          .secretsManagerSecretId(secretId).secretsManagerAccessRoleArn(roleArn).build());
+      case SQL_SERVER ->
+          endpoint.microsoftSqlServerSettings(
+              CfnEndpoint.MicrosoftSqlServerSettingsProperty.builder()
+                  .secretsManagerSecretId(secretId)
+                  .secretsManagerAccessRoleArn(roleArn)
+                  .build());
+      case MYSQL, MARIADB, AURORA_MYSQL ->
+          endpoint.mySqlSettings(
+              CfnEndpoint.MySqlSettingsProperty.builder()
+                  .secretsManagerSecretId(secretId)
+                  .secretsManagerAccessRoleArn(roleArn)
+                  .build());
+      case POSTGRESQL, AURORA_POSTGRESQL ->
+          endpoint.postgreSqlSettings(
+              CfnEndpoint.PostgreSqlSettingsProperty.builder()
+                  .secretsManagerSecretId(secretId)
+                  .secretsManagerAccessRoleArn(roleArn)
+                  .build());
+      case ORACLE ->
+          endpoint.oracleSettings(
+              CfnEndpoint.OracleSettingsProperty.builder()
+                  .secretsManagerSecretId(secretId)
+                  .secretsManagerAccessRoleArn(roleArn)
+                  .build());
     }
     return endpoint.build();
   }
 
   private CfnEndpoint targetEndpoint(DmsDatabaseMigrationProps props) {
-    IKey key = Objects.requireNonNullElse(props.getTargetEncryptionKey(),
-        props.getTargetBucket().getEncryptionKey());
+    IKey key =
+        Objects.requireNonNullElse(
+            props.getTargetEncryptionKey(), props.getTargetBucket().getEncryptionKey());
     S3DataFormat format = Objects.requireNonNullElse(props.getDataFormat(), S3DataFormat.PARQUET);
     return CfnEndpoint.Builder.create(this, "TargetEndpoint")
         .endpointType("target")
         .endpointIdentifier(props.getTargetEndpointIdentifier())
         .engineName("s3")
-        .s3Settings(CfnEndpoint.S3SettingsProperty.builder()
-            .bucketName(props.getTargetBucket().getBucketName())
-            .bucketFolder(props.getBucketFolder())
-            .serviceAccessRoleArn(props.getS3TargetRole().getRoleArn())
-            .dataFormat(format.getValue())
-            .parquetVersion(format == S3DataFormat.PARQUET ? "parquet-2-0" : null)
-            .compressionType(Objects.requireNonNullElse(props.getCompression(), S3Compression.GZIP)
-                .getValue())
-            // Cannot change from SSE_S3 to SSE_KMS once the endpoint exists: set it from the start.
-            .encryptionMode("SSE_KMS")
-            .serverSideEncryptionKmsKeyId(key.getKeyArn())
-            .maxFileSize(props.getMaxFileSizeKiB())
-            .timestampColumnName(
-                Objects.requireNonNullElse(props.getTimestampColumnName(), DEFAULT_TIMESTAMP_COLUMN))
-            .includeOpForFullLoad(Objects.requireNonNullElse(props.getIncludeOpForFullLoad(), true))
-            .datePartitionEnabled(Objects.requireNonNullElse(props.getDatePartitionEnabled(), false))
-            .build())
+        .s3Settings(
+            CfnEndpoint.S3SettingsProperty.builder()
+                .bucketName(props.getTargetBucket().getBucketName())
+                .bucketFolder(props.getBucketFolder())
+                .serviceAccessRoleArn(props.getS3TargetRole().getRoleArn())
+                .dataFormat(format.getValue())
+                .parquetVersion(format == S3DataFormat.PARQUET ? "parquet-2-0" : null)
+                .compressionType(
+                    Objects.requireNonNullElse(props.getCompression(), S3Compression.GZIP)
+                        .getValue())
+                // Cannot change from SSE_S3 to SSE_KMS once the endpoint exists: set it from the
+                // start.
+                .encryptionMode("SSE_KMS")
+                .serverSideEncryptionKmsKeyId(key.getKeyArn())
+                .maxFileSize(props.getMaxFileSizeKiB())
+                .timestampColumnName(
+                    Objects.requireNonNullElse(
+                        props.getTimestampColumnName(), DEFAULT_TIMESTAMP_COLUMN))
+                .includeOpForFullLoad(
+                    Objects.requireNonNullElse(props.getIncludeOpForFullLoad(), true))
+                .datePartitionEnabled(
+                    Objects.requireNonNullElse(props.getDatePartitionEnabled(), false))
+                .build())
         .build();
   }
 
@@ -203,18 +258,27 @@ public class DmsDatabaseMigration extends Construct {
     return Metric.Builder.create()
         .namespace("AWS/DMS")
         .metricName(metricName)
-        .dimensionsMap(Map.of(
-            "ReplicationInstanceIdentifier", replicationServer.getReplicationInstanceIdentifier(),
-            "ReplicationTaskIdentifier", taskResourceId))
+        .dimensionsMap(
+            Map.of(
+                "ReplicationInstanceIdentifier",
+                replicationServer.getReplicationInstanceIdentifier(),
+                "ReplicationTaskIdentifier",
+                taskResourceId))
         .statistic("Maximum")
         .period(Alarms.METRIC_PERIOD)
         .build();
   }
 
   private String describeLatency(String side, int seconds) {
-    return "DMS task " + replicationTaskIdentifier + " on "
-        + replicationServer.getReplicationInstanceIdentifier() + " has had " + side
-        + " CDC latency above " + seconds + " s";
+    return "DMS task "
+        + replicationTaskIdentifier
+        + " on "
+        + replicationServer.getReplicationInstanceIdentifier()
+        + " has had "
+        + side
+        + " CDC latency above "
+        + seconds
+        + " s";
   }
 
   private void validate(DmsDatabaseMigrationProps props) {
@@ -224,17 +288,24 @@ public class DmsDatabaseMigration extends Construct {
     problems.require("databaseName", props.getDatabaseName());
     problems.require("secretsManagerSecretId", props.getSecretsManagerSecretId());
     problems.require("secretsAccessRole", props.getSecretsAccessRole());
-    DmsIdentifiers.check(problems, "sourceEndpointIdentifier", props.getSourceEndpointIdentifier(), 255);
-    DmsIdentifiers.check(problems, "targetEndpointIdentifier", props.getTargetEndpointIdentifier(), 255);
-    DmsIdentifiers.check(problems, "replicationTaskIdentifier", props.getReplicationTaskIdentifier(), 255);
+    DmsIdentifiers.check(
+        problems, "sourceEndpointIdentifier", props.getSourceEndpointIdentifier(), 255);
+    DmsIdentifiers.check(
+        problems, "targetEndpointIdentifier", props.getTargetEndpointIdentifier(), 255);
+    DmsIdentifiers.check(
+        problems, "replicationTaskIdentifier", props.getReplicationTaskIdentifier(), 255);
 
     SslMode sslMode = Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE);
     if (sslMode.verifiesCertificate() && props.getCertificateArn() == null) {
-      problems.add("'certificateArn' is required with 'sslMode' " + sslMode.getValue()
-          + ": give the ARN of the DMS certificate of the source's CA, or use 'sslMode' require");
+      problems.add(
+          "'certificateArn' is required with 'sslMode' "
+              + sslMode.getValue()
+              + ": give the ARN of the DMS certificate of the source's CA, or use 'sslMode' require");
     } else if (!sslMode.verifiesCertificate() && props.getCertificateArn() != null) {
-      problems.add("'certificateArn' applies only to 'sslMode' verify-ca or verify-full, got 'sslMode' "
-          + sslMode.getValue() + ": remove 'certificateArn' or change 'sslMode'");
+      problems.add(
+          "'certificateArn' applies only to 'sslMode' verify-ca or verify-full, got 'sslMode' "
+              + sslMode.getValue()
+              + ": remove 'certificateArn' or change 'sslMode'");
     }
 
     if (props.getTableMappings() != null) {
@@ -243,18 +314,25 @@ public class DmsDatabaseMigration extends Construct {
     if (props.getTaskSettings() != null) {
       TaskJson.checkTaskSettings(problems, "taskSettings", props.getTaskSettings());
     }
-    problems.exclusive("cdcStartPosition", props.getCdcStartPosition(), "cdcStartTime", props.getCdcStartTime());
-    MigrationType type = Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
-    if (!type.capturesChanges() && (props.getCdcStartPosition() != null || props.getCdcStartTime() != null)) {
-      problems.add("'cdcStartPosition' and 'cdcStartTime' apply only to a CDC task, but 'migrationType' is "
-          + type.getValue() + ": remove them or choose cdc or full-load-and-cdc");
+    problems.exclusive(
+        "cdcStartPosition", props.getCdcStartPosition(), "cdcStartTime", props.getCdcStartTime());
+    MigrationType type =
+        Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
+    if (!type.capturesChanges()
+        && (props.getCdcStartPosition() != null || props.getCdcStartTime() != null)) {
+      problems.add(
+          "'cdcStartPosition' and 'cdcStartTime' apply only to a CDC task, but 'migrationType' is "
+              + type.getValue()
+              + ": remove them or choose cdc or full-load-and-cdc");
     }
 
     problems.require("targetBucket", props.getTargetBucket());
-    if (props.getTargetBucket() != null && props.getTargetEncryptionKey() == null
+    if (props.getTargetBucket() != null
+        && props.getTargetEncryptionKey() == null
         && props.getTargetBucket().getEncryptionKey() == null) {
-      problems.add("'targetEncryptionKey' is required: the bucket does not know its KMS key, and the target"
-          + " writes with SSE-KMS");
+      problems.add(
+          "'targetEncryptionKey' is required: the bucket does not know its KMS key, and the target"
+              + " writes with SSE-KMS");
     }
     problems.require("s3TargetRole", props.getS3TargetRole());
     problems.require("bucketFolder", props.getBucketFolder());
@@ -262,8 +340,11 @@ public class DmsDatabaseMigration extends Construct {
     problems.between("maxFileSizeKiB", props.getMaxFileSizeKiB(), 1, 1048576);
     String column = props.getTimestampColumnName();
     if (column != null && !Token.isUnresolved(column) && !COLUMN_NAME.matcher(column).matches()) {
-      problems.add("'timestampColumnName' must be 1 to 128 letters, digits or '_', not starting with a digit,"
-          + " got '" + column + "'");
+      problems.add(
+          "'timestampColumnName' must be 1 to 128 letters, digits or '_', not starting with a digit,"
+              + " got '"
+              + column
+              + "'");
     }
     problems.throwIfAny();
   }

@@ -122,14 +122,17 @@ public final class DmsDatabaseMigrationProps {
   }
 
   /**
-   * The name or ARN of the Secrets Manager secret holding {@code username}, {@code password}, {@code host} and
-   * {@code port} of the source. Required.
+   * The name or ARN of the Secrets Manager secret holding {@code username}, {@code password},
+   * {@code host} and {@code port} of the source. Required.
    */
   public String getSecretsManagerSecretId() {
     return secretsManagerSecretId;
   }
 
-  /** The role DMS assumes to read the secret, such as {@link DmsSecretsAccessRole#getRole()}. Required. */
+  /**
+   * The role DMS assumes to read the secret, such as {@link DmsSecretsAccessRole#getRole()}.
+   * Required.
+   */
   public IRole getSecretsAccessRole() {
     return secretsAccessRole;
   }
@@ -140,22 +143,24 @@ public final class DmsDatabaseMigrationProps {
   }
 
   /**
-   * The ARN of the DMS certificate that verifies the source. Required with {@link SslMode#VERIFY_CA} and {@link
-   * SslMode#VERIFY_FULL}, not allowed otherwise. Default: none.
+   * The ARN of the DMS certificate that verifies the source. Required with {@link
+   * SslMode#VERIFY_CA} and {@link SslMode#VERIFY_FULL}, not allowed otherwise. Default: none.
    */
   public String getCertificateArn() {
     return certificateArn;
   }
 
   /**
-   * Extra connection attributes of the source endpoint, such as {@code readBackupOnly=true}. Default: none.
+   * Extra connection attributes of the source endpoint, such as {@code readBackupOnly=true}.
+   * Default: none.
    */
   public String getSourceExtraConnectionAttributes() {
     return sourceExtraConnectionAttributes;
   }
 
   /**
-   * The source endpoint identifier: 1 to 255 letters, digits or hyphens, starting with a letter. Required.
+   * The source endpoint identifier: 1 to 255 letters, digits or hyphens, starting with a letter.
+   * Required.
    */
   public String getSourceEndpointIdentifier() {
     return sourceEndpointIdentifier;
@@ -177,32 +182,33 @@ public final class DmsDatabaseMigrationProps {
   }
 
   /**
-   * The table mappings, a JSON object with at least one selection rule. Default: every table of every schema.
+   * The table mappings, a JSON object with at least one selection rule. Default: every table of
+   * every schema.
    */
   public String getTableMappings() {
     return tableMappings;
   }
 
   /**
-   * Task settings (a JSON object) merged over the defaults, which turn on CloudWatch logging for the source,
-   * target and task manager components: objects merge key by key, other values replace. Default: the defaults
-   * alone.
+   * Task settings (a JSON object) merged over the defaults, which turn on CloudWatch logging for
+   * the source, target and task manager components: objects merge key by key, other values replace.
+   * Default: the defaults alone.
    */
   public String getTaskSettings() {
     return taskSettings;
   }
 
   /**
-   * Where CDC starts: a native position (LSN, SCN, binlog position) or checkpoint. Only with a CDC migration type;
-   * not with {@code cdcStartTime}. Default: when the task starts.
+   * Where CDC starts: a native position (LSN, SCN, binlog position) or checkpoint. Only with a CDC
+   * migration type; not with {@code cdcStartTime}. Default: when the task starts.
    */
   public String getCdcStartPosition() {
     return cdcStartPosition;
   }
 
   /**
-   * When CDC starts. Only with a CDC migration type; not with {@code cdcStartPosition}. Default: when the task
-   * starts.
+   * When CDC starts. Only with a CDC migration type; not with {@code cdcStartPosition}. Default:
+   * when the task starts.
    */
   public Instant getCdcStartTime() {
     return cdcStartTime;
@@ -214,22 +220,24 @@ public final class DmsDatabaseMigrationProps {
   }
 
   /**
-   * The KMS key DMS encrypts the files with (SSE-KMS). Default: the bucket's key; required if the bucket has none.
+   * The KMS key DMS encrypts the files with (SSE-KMS). Default: the bucket's key; required if the
+   * bucket has none.
    */
   public IKey getTargetEncryptionKey() {
     return targetEncryptionKey;
   }
 
   /**
-   * The role DMS assumes to write to the bucket, such as {@link DmsS3TargetRole#getRole()}; it must allow this
-   * {@code bucketFolder}. Required.
+   * The role DMS assumes to write to the bucket, such as {@link DmsS3TargetRole#getRole()}; it must
+   * allow this {@code bucketFolder}. Required.
    */
   public IRole getS3TargetRole() {
     return s3TargetRole;
   }
 
   /**
-   * The folder (key prefix) in the bucket this database is written under, such as {@code sales/orders}. Required.
+   * The folder (key prefix) in the bucket this database is written under, such as {@code
+   * sales/orders}. Required.
    */
   public String getBucketFolder() {
     return bucketFolder;
@@ -246,23 +254,24 @@ public final class DmsDatabaseMigrationProps {
   }
 
   /**
-   * The largest file DMS writes during full load, 1 to 1048576 KiB. Default: DMS's default, 1048576 KiB (1 GiB).
+   * The largest file DMS writes during full load, 1 to 1048576 KiB. Default: DMS's default, 1048576
+   * KiB (1 GiB).
    */
   public Integer getMaxFileSizeKiB() {
     return maxFileSizeKiB;
   }
 
   /**
-   * A column DMS adds to every row: the commit time of the change for CDC, the load time for full load. Default:
-   * {@code dms_timestamp}.
+   * A column DMS adds to every row: the commit time of the change for CDC, the load time for full
+   * load. Default: {@code dms_timestamp}.
    */
   public String getTimestampColumnName() {
     return timestampColumnName;
   }
 
   /**
-   * Whether full-load rows carry the operation column ({@code I}) like CDC rows do, so both read alike. Default:
-   * true.
+   * Whether full-load rows carry the operation column ({@code I}) like CDC rows do, so both read
+   * alike. Default: true.
    */
   public Boolean getIncludeOpForFullLoad() {
     return includeOpForFullLoad;
@@ -308,166 +317,165 @@ public final class DmsDatabaseMigrationProps {
     private Boolean datePartitionEnabled;
     private Map<String, String> tags;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsDatabaseMigrationProps#getReplicationServer() */
+    /** Sets {@link DmsDatabaseMigrationProps#getReplicationServer()}. */
     public Builder replicationServer(DmsReplicationServer replicationServer) {
       this.replicationServer = replicationServer;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getSourceEngine() */
+    /** Sets {@link DmsDatabaseMigrationProps#getSourceEngine()}. */
     public Builder sourceEngine(SourceEngine sourceEngine) {
       this.sourceEngine = sourceEngine;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getDatabaseName() */
+    /** Sets {@link DmsDatabaseMigrationProps#getDatabaseName()}. */
     public Builder databaseName(String databaseName) {
       this.databaseName = databaseName;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getSecretsManagerSecretId() */
+    /** Sets {@link DmsDatabaseMigrationProps#getSecretsManagerSecretId()}. */
     public Builder secretsManagerSecretId(String secretsManagerSecretId) {
       this.secretsManagerSecretId = secretsManagerSecretId;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getSecretsAccessRole() */
+    /** Sets {@link DmsDatabaseMigrationProps#getSecretsAccessRole()}. */
     public Builder secretsAccessRole(IRole secretsAccessRole) {
       this.secretsAccessRole = secretsAccessRole;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getSslMode() */
+    /** Sets {@link DmsDatabaseMigrationProps#getSslMode()}. */
     public Builder sslMode(SslMode sslMode) {
       this.sslMode = sslMode;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getCertificateArn() */
+    /** Sets {@link DmsDatabaseMigrationProps#getCertificateArn()}. */
     public Builder certificateArn(String certificateArn) {
       this.certificateArn = certificateArn;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getSourceExtraConnectionAttributes() */
+    /** Sets {@link DmsDatabaseMigrationProps#getSourceExtraConnectionAttributes()}. */
     public Builder sourceExtraConnectionAttributes(String sourceExtraConnectionAttributes) {
       this.sourceExtraConnectionAttributes = sourceExtraConnectionAttributes;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getSourceEndpointIdentifier() */
+    /** Sets {@link DmsDatabaseMigrationProps#getSourceEndpointIdentifier()}. */
     public Builder sourceEndpointIdentifier(String sourceEndpointIdentifier) {
       this.sourceEndpointIdentifier = sourceEndpointIdentifier;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTargetEndpointIdentifier() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTargetEndpointIdentifier()}. */
     public Builder targetEndpointIdentifier(String targetEndpointIdentifier) {
       this.targetEndpointIdentifier = targetEndpointIdentifier;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getReplicationTaskIdentifier() */
+    /** Sets {@link DmsDatabaseMigrationProps#getReplicationTaskIdentifier()}. */
     public Builder replicationTaskIdentifier(String replicationTaskIdentifier) {
       this.replicationTaskIdentifier = replicationTaskIdentifier;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getMigrationType() */
+    /** Sets {@link DmsDatabaseMigrationProps#getMigrationType()}. */
     public Builder migrationType(MigrationType migrationType) {
       this.migrationType = migrationType;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTableMappings() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTableMappings()}. */
     public Builder tableMappings(String tableMappings) {
       this.tableMappings = tableMappings;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTaskSettings() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTaskSettings()}. */
     public Builder taskSettings(String taskSettings) {
       this.taskSettings = taskSettings;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getCdcStartPosition() */
+    /** Sets {@link DmsDatabaseMigrationProps#getCdcStartPosition()}. */
     public Builder cdcStartPosition(String cdcStartPosition) {
       this.cdcStartPosition = cdcStartPosition;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getCdcStartTime() */
+    /** Sets {@link DmsDatabaseMigrationProps#getCdcStartTime()}. */
     public Builder cdcStartTime(Instant cdcStartTime) {
       this.cdcStartTime = cdcStartTime;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTargetBucket() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTargetBucket()}. */
     public Builder targetBucket(IBucket targetBucket) {
       this.targetBucket = targetBucket;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTargetEncryptionKey() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTargetEncryptionKey()}. */
     public Builder targetEncryptionKey(IKey targetEncryptionKey) {
       this.targetEncryptionKey = targetEncryptionKey;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getS3TargetRole() */
+    /** Sets {@link DmsDatabaseMigrationProps#getS3TargetRole()}. */
     public Builder s3TargetRole(IRole s3TargetRole) {
       this.s3TargetRole = s3TargetRole;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getBucketFolder() */
+    /** Sets {@link DmsDatabaseMigrationProps#getBucketFolder()}. */
     public Builder bucketFolder(String bucketFolder) {
       this.bucketFolder = bucketFolder;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getDataFormat() */
+    /** Sets {@link DmsDatabaseMigrationProps#getDataFormat()}. */
     public Builder dataFormat(S3DataFormat dataFormat) {
       this.dataFormat = dataFormat;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getCompression() */
+    /** Sets {@link DmsDatabaseMigrationProps#getCompression()}. */
     public Builder compression(S3Compression compression) {
       this.compression = compression;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getMaxFileSizeKiB() */
+    /** Sets {@link DmsDatabaseMigrationProps#getMaxFileSizeKiB()}. */
     public Builder maxFileSizeKiB(Integer maxFileSizeKiB) {
       this.maxFileSizeKiB = maxFileSizeKiB;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTimestampColumnName() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTimestampColumnName()}. */
     public Builder timestampColumnName(String timestampColumnName) {
       this.timestampColumnName = timestampColumnName;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getIncludeOpForFullLoad() */
+    /** Sets {@link DmsDatabaseMigrationProps#getIncludeOpForFullLoad()}. */
     public Builder includeOpForFullLoad(Boolean includeOpForFullLoad) {
       this.includeOpForFullLoad = includeOpForFullLoad;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getDatePartitionEnabled() */
+    /** Sets {@link DmsDatabaseMigrationProps#getDatePartitionEnabled()}. */
     public Builder datePartitionEnabled(Boolean datePartitionEnabled) {
       this.datePartitionEnabled = datePartitionEnabled;
       return this;
     }
 
-    /** @see DmsDatabaseMigrationProps#getTags() */
+    /** Sets {@link DmsDatabaseMigrationProps#getTags()}. */
     public Builder tags(Map<String, String> tags) {
       this.tags = tags;
       return this;

@@ -28,17 +28,19 @@ import software.amazon.awscdk.services.ec2.Vpc;
 import software.constructs.Construct;
 
 /**
- * Where replication instances run: a VPC (new or existing), the DMS replication subnet group, a security group
- * without ingress, and the VPC endpoints for S3 and Secrets Manager that private replication instances need.
+ * Where replication instances run: a VPC (new or existing), the DMS replication subnet group, a
+ * security group without ingress, and the VPC endpoints for S3 and Secrets Manager that private
+ * replication instances need.
  *
- * <p>Construct ids: {@code Vpc} (new VPC only), {@code FlowLog} (new VPC only), {@code Resource} (the subnet group),
- * {@code SecurityGroup}, {@code S3Endpoint}, {@code SecretsManagerEndpoint}.
+ * <p>Construct ids: {@code Vpc} (new VPC only), {@code FlowLog} (new VPC only), {@code Resource}
+ * (the subnet group), {@code SecurityGroup}, {@code S3Endpoint}, {@code SecretsManagerEndpoint}.
  */
 public class DmsNetwork extends Construct {
   /** The CIDR block of a new VPC unless {@code vpcCidr} says otherwise. */
   public static final String DEFAULT_VPC_CIDR = "10.0.0.0/18";
 
-  private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+  private static final Pattern CIDR =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
   private static final Pattern SUBNET_GROUP_IDENTIFIER = Pattern.compile("[A-Za-z0-9._ -]{1,255}");
 
   private final IVpc vpc;
@@ -59,60 +61,75 @@ public class DmsNetwork extends Construct {
     SubnetSelection subnets;
     if (props.getVpc() != null) {
       vpc = props.getVpc();
-      subnets = Objects.requireNonNullElse(props.getVpcSubnets(), SubnetSelection.builder().build());
+      subnets =
+          Objects.requireNonNullElse(props.getVpcSubnets(), SubnetSelection.builder().build());
       flowLog = null;
     } else {
       int natGateways = Objects.requireNonNullElse(props.getNatGateways(), 0);
-      SubnetType privateType = natGateways > 0 ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED;
-      List<SubnetConfiguration> layout = natGateways > 0
-          ? List.of(subnet("Public", SubnetType.PUBLIC), subnet("Replication", privateType))
-          : List.of(subnet("Replication", privateType));
-      vpc = Vpc.Builder.create(this, "Vpc")
-          .ipAddresses(IpAddresses.cidr(Objects.requireNonNullElse(props.getVpcCidr(), DEFAULT_VPC_CIDR)))
-          .maxAzs(Objects.requireNonNullElse(props.getMaxAzs(), 2))
-          .natGateways(natGateways)
-          .subnetConfiguration(layout)
-          // Nothing uses the default security group; restricting it would add a custom-resource Lambda.
-          .restrictDefaultSecurityGroup(false)
-          .build();
+      SubnetType privateType =
+          natGateways > 0 ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED;
+      List<SubnetConfiguration> layout =
+          natGateways > 0
+              ? List.of(subnet("Public", SubnetType.PUBLIC), subnet("Replication", privateType))
+              : List.of(subnet("Replication", privateType));
+      vpc =
+          Vpc.Builder.create(this, "Vpc")
+              .ipAddresses(
+                  IpAddresses.cidr(
+                      Objects.requireNonNullElse(props.getVpcCidr(), DEFAULT_VPC_CIDR)))
+              .maxAzs(Objects.requireNonNullElse(props.getMaxAzs(), 2))
+              .natGateways(natGateways)
+              .subnetConfiguration(layout)
+              // Nothing uses the default security group; restricting it would add a custom-resource
+              // Lambda.
+              .restrictDefaultSecurityGroup(false)
+              .build();
       subnets = SubnetSelection.builder().subnetType(privateType).build();
-      flowLog = FlowLog.Builder.create(this, "FlowLog")
-          .resourceType(FlowLogResourceType.fromVpc(vpc))
-          .destination(FlowLogDestination.toCloudWatchLogs())
-          .trafficType(FlowLogTrafficType.ALL)
-          .build();
+      flowLog =
+          FlowLog.Builder.create(this, "FlowLog")
+              .resourceType(FlowLogResourceType.fromVpc(vpc))
+              .destination(FlowLogDestination.toCloudWatchLogs())
+              .trafficType(FlowLogTrafficType.ALL)
+              .build();
     }
 
-    securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-        .vpc(vpc)
-        .description("DMS replication instances: no inbound traffic; outbound to sources, S3, Secrets Manager")
-        .allowAllOutbound(true)
-        .build();
+    securityGroup =
+        SecurityGroup.Builder.create(this, "SecurityGroup")
+            .vpc(vpc)
+            .description(
+                "DMS replication instances: no inbound traffic; outbound to sources, S3, Secrets Manager")
+            .allowAllOutbound(true)
+            .build();
 
-    subnetGroup = CfnReplicationSubnetGroup.Builder.create(this, "Resource")
-        .replicationSubnetGroupIdentifier(props.getSubnetGroupIdentifier())
-        .replicationSubnetGroupDescription("Subnets of the DMS replication instances")
-        .subnetIds(subnetIds(vpc, subnets))
-        .build();
+    subnetGroup =
+        CfnReplicationSubnetGroup.Builder.create(this, "Resource")
+            .replicationSubnetGroupIdentifier(props.getSubnetGroupIdentifier())
+            .replicationSubnetGroupDescription("Subnets of the DMS replication instances")
+            .subnetIds(subnetIds(vpc, subnets))
+            .build();
     if (props.getAccountRoles() != null) {
       subnetGroup.getNode().addDependency(props.getAccountRoles());
     }
 
     if (Objects.requireNonNullElse(props.getVpcEndpoints(), true)) {
-      s3Endpoint = GatewayVpcEndpoint.Builder.create(this, "S3Endpoint")
-          .vpc(vpc)
-          .service(GatewayVpcEndpointAwsService.S3)
-          .subnets(List.of(subnets))
-          .build();
-      secretsManagerEndpoint = InterfaceVpcEndpoint.Builder.create(this, "SecretsManagerEndpoint")
-          .vpc(vpc)
-          .service(InterfaceVpcEndpointAwsService.SECRETS_MANAGER)
-          .subnets(subnets)
-          .privateDnsEnabled(true)
-          .open(false)
-          .build();
-      secretsManagerEndpoint.getConnections().allowDefaultPortFrom(securityGroup,
-          "DMS replication instances read endpoint credentials");
+      s3Endpoint =
+          GatewayVpcEndpoint.Builder.create(this, "S3Endpoint")
+              .vpc(vpc)
+              .service(GatewayVpcEndpointAwsService.S3)
+              .subnets(List.of(subnets))
+              .build();
+      secretsManagerEndpoint =
+          InterfaceVpcEndpoint.Builder.create(this, "SecretsManagerEndpoint")
+              .vpc(vpc)
+              .service(InterfaceVpcEndpointAwsService.SECRETS_MANAGER)
+              .subnets(subnets)
+              .privateDnsEnabled(true)
+              .open(false)
+              .build();
+      secretsManagerEndpoint
+          .getConnections()
+          .allowDefaultPortFrom(
+              securityGroup, "DMS replication instances read endpoint credentials");
     } else {
       s3Endpoint = null;
       secretsManagerEndpoint = null;
@@ -159,8 +176,8 @@ public class DmsNetwork extends Construct {
   }
 
   /**
-   * Subnets given one by one are used as given: selecting them through the VPC would ask each for its Availability
-   * Zone, which a subnet imported by id alone does not know.
+   * Subnets given one by one are used as given: selecting them through the VPC would ask each for
+   * its Availability Zone, which a subnet imported by id alone does not know.
    */
   private static List<String> subnetIds(IVpc vpc, SubnetSelection selection) {
     List<ISubnet> given = selection.getSubnets();
@@ -177,26 +194,39 @@ public class DmsNetwork extends Construct {
       rejectWithExistingVpc(problems, "natGateways", props.getNatGateways());
     } else {
       if (props.getVpcSubnets() != null) {
-        problems.add("'vpcSubnets' applies only to an existing 'vpc': remove it, or give the 'vpc'");
+        problems.add(
+            "'vpcSubnets' applies only to an existing 'vpc': remove it, or give the 'vpc'");
       }
       checkCidr(problems, props.getVpcCidr());
       problems.between("maxAzs", props.getMaxAzs(), 2, 6);
-      problems.between("natGateways", props.getNatGateways(), 0,
+      problems.between(
+          "natGateways",
+          props.getNatGateways(),
+          0,
           Objects.requireNonNullElse(props.getMaxAzs(), 2));
     }
     String identifier = props.getSubnetGroupIdentifier();
-    if (identifier != null && !Token.isUnresolved(identifier)
-        && (!SUBNET_GROUP_IDENTIFIER.matcher(identifier).matches() || identifier.equalsIgnoreCase("default"))) {
-      problems.add("'subnetGroupIdentifier' must be 1 to 255 letters, digits, spaces, '.', '_' or '-'"
-          + " and not 'default', got '" + identifier + "'");
+    if (identifier != null
+        && !Token.isUnresolved(identifier)
+        && (!SUBNET_GROUP_IDENTIFIER.matcher(identifier).matches()
+            || identifier.equalsIgnoreCase("default"))) {
+      problems.add(
+          "'subnetGroupIdentifier' must be 1 to 255 letters, digits, spaces, '.', '_' or '-'"
+              + " and not 'default', got '"
+              + identifier
+              + "'");
     }
     problems.throwIfAny();
   }
 
   private static void rejectWithExistingVpc(Problems problems, String name, Object value) {
     if (value != null) {
-      problems.add("'" + name + "' applies only to a new VPC, but an existing 'vpc' is given: remove '" + name
-          + "', or remove 'vpc' to create one");
+      problems.add(
+          "'"
+              + name
+              + "' applies only to a new VPC, but an existing 'vpc' is given: remove '"
+              + name
+              + "', or remove 'vpc' to create one");
     }
   }
 
@@ -209,9 +239,13 @@ public class DmsNetwork extends Construct {
     for (int octet = 1; valid && octet <= 4; octet++) {
       valid = Integer.parseInt(matcher.group(octet)) <= 255;
     }
-    if (!valid || Integer.parseInt(matcher.group(5)) < 16 || Integer.parseInt(matcher.group(5)) > 24) {
-      problems.add("'vpcCidr' must be an IPv4 CIDR block with a prefix length from /16 to /24, got '"
-          + cidr + "'");
+    if (!valid
+        || Integer.parseInt(matcher.group(5)) < 16
+        || Integer.parseInt(matcher.group(5)) > 24) {
+      problems.add(
+          "'vpcCidr' must be an IPv4 CIDR block with a prefix length from /16 to /24, got '"
+              + cidr
+              + "'");
     }
   }
 }

@@ -32,14 +32,16 @@ public final class DmsNetworkProps {
   /**
    * An existing VPC to place the replication instances in.
    *
-   * <p>Default: a new VPC with isolated subnets in two Availability Zones and flow logs to CloudWatch Logs.
+   * <p>Default: a new VPC with isolated subnets in two Availability Zones and flow logs to
+   * CloudWatch Logs.
    */
   public IVpc getVpc() {
     return vpc;
   }
 
   /**
-   * The subnets of the existing {@link #getVpc() vpc} for the replication subnet group. Only with {@code vpc}.
+   * The subnets of the existing {@link #getVpc() vpc} for the replication subnet group. Only with
+   * {@code vpc}.
    *
    * <p>Default: the VPC's private subnets (with egress if it has any, otherwise isolated).
    */
@@ -52,23 +54,28 @@ public final class DmsNetworkProps {
     return vpcCidr;
   }
 
-  /** How many Availability Zones the new VPC spans, 2 to 6. Only without {@code vpc}. Default: 2. */
+  /**
+   * How many Availability Zones the new VPC spans, 2 to 6. Only without {@code vpc}. Default: 2.
+   */
   public Integer getMaxAzs() {
     return maxAzs;
   }
 
   /**
-   * NAT gateways of the new VPC, for sources that DMS reaches through the internet. Only without {@code vpc}.
+   * NAT gateways of the new VPC, for sources that DMS reaches through the internet. Only without
+   * {@code vpc}.
    *
-   * <p>Default: 0: the subnets are isolated, and sources are reached through peering, VPN or Direct Connect.
+   * <p>Default: 0: the subnets are isolated, and sources are reached through peering, VPN or Direct
+   * Connect.
    */
   public Integer getNatGateways() {
     return natGateways;
   }
 
   /**
-   * Whether to add a gateway endpoint for S3 and an interface endpoint for Secrets Manager, which private
-   * replication instances need since engine 3.4.7. Turn it off for an existing VPC that already has both.
+   * Whether to add a gateway endpoint for S3 and an interface endpoint for Secrets Manager, which
+   * private replication instances need since engine 3.4.7. Turn it off for an existing VPC that
+   * already has both.
    *
    * <p>Default: true.
    */
@@ -82,7 +89,8 @@ public final class DmsNetworkProps {
   }
 
   /**
-   * The account roles; the subnet group then depends on them, since DMS needs {@code dms-vpc-role} to create it.
+   * The account roles; the subnet group then depends on them, since DMS needs {@code dms-vpc-role}
+   * to create it.
    *
    * <p>Default: no dependency; the roles must exist before this deploys.
    */
@@ -101,52 +109,51 @@ public final class DmsNetworkProps {
     private String subnetGroupIdentifier;
     private DmsAccountRoles accountRoles;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsNetworkProps#getVpc() */
+    /** Sets {@link DmsNetworkProps#getVpc()}. */
     public Builder vpc(IVpc vpc) {
       this.vpc = vpc;
       return this;
     }
 
-    /** @see DmsNetworkProps#getVpcSubnets() */
+    /** Sets {@link DmsNetworkProps#getVpcSubnets()}. */
     public Builder vpcSubnets(SubnetSelection vpcSubnets) {
       this.vpcSubnets = vpcSubnets;
       return this;
     }
 
-    /** @see DmsNetworkProps#getVpcCidr() */
+    /** Sets {@link DmsNetworkProps#getVpcCidr()}. */
     public Builder vpcCidr(String vpcCidr) {
       this.vpcCidr = vpcCidr;
       return this;
     }
 
-    /** @see DmsNetworkProps#getMaxAzs() */
+    /** Sets {@link DmsNetworkProps#getMaxAzs()}. */
     public Builder maxAzs(Integer maxAzs) {
       this.maxAzs = maxAzs;
       return this;
     }
 
-    /** @see DmsNetworkProps#getNatGateways() */
+    /** Sets {@link DmsNetworkProps#getNatGateways()}. */
     public Builder natGateways(Integer natGateways) {
       this.natGateways = natGateways;
       return this;
     }
 
-    /** @see DmsNetworkProps#getVpcEndpoints() */
+    /** Sets {@link DmsNetworkProps#getVpcEndpoints()}. */
     public Builder vpcEndpoints(Boolean vpcEndpoints) {
       this.vpcEndpoints = vpcEndpoints;
       return this;
     }
 
-    /** @see DmsNetworkProps#getSubnetGroupIdentifier() */
+    /** Sets {@link DmsNetworkProps#getSubnetGroupIdentifier()}. */
     public Builder subnetGroupIdentifier(String subnetGroupIdentifier) {
       this.subnetGroupIdentifier = subnetGroupIdentifier;
       return this;
     }
 
-    /** @see DmsNetworkProps#getAccountRoles() */
+    /** Sets {@link DmsNetworkProps#getAccountRoles()}. */
     public Builder accountRoles(DmsAccountRoles accountRoles) {
       this.accountRoles = accountRoles;
       return this;

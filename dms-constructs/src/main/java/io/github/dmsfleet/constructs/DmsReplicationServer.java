@@ -23,16 +23,17 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
- * One DMS replication instance, never publicly accessible, with its storage encrypted under a customer managed
- * KMS key. Add the databases it replicates with {@link #addDatabase}.
+ * One DMS replication instance, never publicly accessible, with its storage encrypted under a
+ * customer managed KMS key. Add the databases it replicates with {@link #addDatabase}.
  *
- * <p>Construct ids: {@code Resource} (the instance), {@code Key} (unless a key is given),
- * {@code FreeStorageSpaceAlarm} and {@code CpuUtilizationAlarm} (after {@link #addAlarms}), and one child per
- * database under the id given to {@link #addDatabase}.
+ * <p>Construct ids: {@code Resource} (the instance), {@code Key} (unless a key is given), {@code
+ * FreeStorageSpaceAlarm} and {@code CpuUtilizationAlarm} (after {@link #addAlarms}), and one child
+ * per database under the id given to {@link #addDatabase}.
  */
 public class DmsReplicationServer extends Construct {
   /** The instance class unless {@code replicationInstanceClass} says otherwise. */
   public static final String DEFAULT_INSTANCE_CLASS = "dms.t3.medium";
+
   /** The allocated storage unless {@code allocatedStorageGiB} says otherwise. */
   public static final int DEFAULT_ALLOCATED_STORAGE_GIB = 50;
 
@@ -40,7 +41,8 @@ public class DmsReplicationServer extends Construct {
   private static final long BYTES_PER_GIB = 1024L * 1024 * 1024;
   private static final Pattern INSTANCE_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
   private static final Pattern MAINTENANCE_WINDOW =
-      Pattern.compile("(mon|tue|wed|thu|fri|sat|sun):\\d{2}:\\d{2}-(mon|tue|wed|thu|fri|sat|sun):\\d{2}:\\d{2}");
+      Pattern.compile(
+          "(mon|tue|wed|thu|fri|sat|sun):\\d{2}:\\d{2}-(mon|tue|wed|thu|fri|sat|sun):\\d{2}:\\d{2}");
 
   private final CfnReplicationInstance replicationInstance;
   private final IKey encryptionKey;
@@ -50,33 +52,40 @@ public class DmsReplicationServer extends Construct {
   public DmsReplicationServer(Construct scope, String id, DmsReplicationServerProps props) {
     super(scope, id);
     validate(props);
-    allocatedStorageGiB = Objects.requireNonNullElse(props.getAllocatedStorageGiB(), DEFAULT_ALLOCATED_STORAGE_GIB);
+    allocatedStorageGiB =
+        Objects.requireNonNullElse(props.getAllocatedStorageGiB(), DEFAULT_ALLOCATED_STORAGE_GIB);
     // DMS stores the identifier in lower case, and CloudWatch reports it so.
-    replicationInstanceIdentifier = props.getReplicationInstanceIdentifier().toLowerCase(Locale.ROOT);
-    encryptionKey = props.getEncryptionKey() != null
-        ? props.getEncryptionKey()
-        : Key.Builder.create(this, "Key")
-            .description("Encrypts the storage of DMS replication instance "
-                + replicationInstanceIdentifier)
-            .enableKeyRotation(true)
-            .build();
+    replicationInstanceIdentifier =
+        props.getReplicationInstanceIdentifier().toLowerCase(Locale.ROOT);
+    encryptionKey =
+        props.getEncryptionKey() != null
+            ? props.getEncryptionKey()
+            : Key.Builder.create(this, "Key")
+                .description(
+                    "Encrypts the storage of DMS replication instance "
+                        + replicationInstanceIdentifier)
+                .enableKeyRotation(true)
+                .build();
 
-    replicationInstance = CfnReplicationInstance.Builder.create(this, "Resource")
-        .replicationInstanceIdentifier(props.getReplicationInstanceIdentifier())
-        .replicationInstanceClass(
-            Objects.requireNonNullElse(props.getReplicationInstanceClass(), DEFAULT_INSTANCE_CLASS))
-        .allocatedStorage(allocatedStorageGiB)
-        .multiAz(Objects.requireNonNullElse(props.getMultiAz(), false))
-        .engineVersion(props.getEngineVersion())
-        .preferredMaintenanceWindow(props.getPreferredMaintenanceWindow())
-        .autoMinorVersionUpgrade(Objects.requireNonNullElse(props.getAutoMinorVersionUpgrade(), true))
-        // The DMS API defaults to a public instance: say no explicitly.
-        .publiclyAccessible(false)
-        .kmsKeyId(encryptionKey.getKeyArn())
-        .replicationSubnetGroupIdentifier(props.getSubnetGroupIdentifier())
-        .vpcSecurityGroupIds(
-            props.getSecurityGroups().stream().map(ISecurityGroup::getSecurityGroupId).toList())
-        .build();
+    replicationInstance =
+        CfnReplicationInstance.Builder.create(this, "Resource")
+            .replicationInstanceIdentifier(props.getReplicationInstanceIdentifier())
+            .replicationInstanceClass(
+                Objects.requireNonNullElse(
+                    props.getReplicationInstanceClass(), DEFAULT_INSTANCE_CLASS))
+            .allocatedStorage(allocatedStorageGiB)
+            .multiAz(Objects.requireNonNullElse(props.getMultiAz(), false))
+            .engineVersion(props.getEngineVersion())
+            .preferredMaintenanceWindow(props.getPreferredMaintenanceWindow())
+            .autoMinorVersionUpgrade(
+                Objects.requireNonNullElse(props.getAutoMinorVersionUpgrade(), true))
+            // The DMS API defaults to a public instance: say no explicitly.
+            .publiclyAccessible(false)
+            .kmsKeyId(encryptionKey.getKeyArn())
+            .replicationSubnetGroupIdentifier(props.getSubnetGroupIdentifier())
+            .vpcSecurityGroupIds(
+                props.getSecurityGroups().stream().map(ISecurityGroup::getSecurityGroupId).toList())
+            .build();
     if (props.getAccountRoles() != null) {
       replicationInstance.getNode().addDependency(props.getAccountRoles());
     }
@@ -85,20 +94,25 @@ public class DmsReplicationServer extends Construct {
   }
 
   /**
-   * Adds one database: its source endpoint, S3 target endpoint and replication task, as a child of this server
-   * (and so in this server's stack). {@code props} need not name the replication server.
+   * Adds one database: its source endpoint, S3 target endpoint and replication task, as a child of
+   * this server (and so in this server's stack). {@code props} need not name the replication
+   * server.
    */
   public DmsDatabaseMigration addDatabase(String id, DmsDatabaseMigrationProps props) {
     if (props.getReplicationServer() != null && props.getReplicationServer() != this) {
-      throw new IllegalArgumentException("Invalid DmsDatabaseMigration '" + id + "': 'replicationServer' names"
-          + " another server than the one it is added to: leave it out");
+      throw new IllegalArgumentException(
+          "Invalid DmsDatabaseMigration '"
+              + id
+              + "': 'replicationServer' names"
+              + " another server than the one it is added to: leave it out");
     }
     return new DmsDatabaseMigration(this, id, props.toBuilder().replicationServer(this).build());
   }
 
   /**
-   * Alarms on this instance, notifying {@code topic} (which may live in another stack): free storage below
-   * 10% of the allocated storage and CPU utilization above 90%, for three 5-minute periods.
+   * Alarms on this instance, notifying {@code topic} (which may live in another stack): free
+   * storage below 10% of the allocated storage and CPU utilization above 90%, for three 5-minute
+   * periods.
    */
   public List<Alarm> addAlarms(ITopic topic) {
     return addAlarms(topic, DmsServerAlarmOptions.builder().build());
@@ -117,15 +131,35 @@ public class DmsReplicationServer extends Construct {
 
     double freeStorageBytes = allocatedStorageGiB * BYTES_PER_GIB * freeStoragePercent / 100.0;
     return List.of(
-        Alarms.notifying(this, "FreeStorageSpaceAlarm", metricFreeStorageSpace(),
-            ComparisonOperator.LESS_THAN_THRESHOLD, freeStorageBytes, periods, TreatMissingData.MISSING,
-            "DMS replication instance " + replicationInstanceIdentifier + " has less than "
-                + freeStoragePercent + "% of its " + allocatedStorageGiB + " GiB storage free",
+        Alarms.notifying(
+            this,
+            "FreeStorageSpaceAlarm",
+            metricFreeStorageSpace(),
+            ComparisonOperator.LESS_THAN_THRESHOLD,
+            freeStorageBytes,
+            periods,
+            TreatMissingData.MISSING,
+            "DMS replication instance "
+                + replicationInstanceIdentifier
+                + " has less than "
+                + freeStoragePercent
+                + "% of its "
+                + allocatedStorageGiB
+                + " GiB storage free",
             topic),
-        Alarms.notifying(this, "CpuUtilizationAlarm", metricCpuUtilization(),
-            ComparisonOperator.GREATER_THAN_THRESHOLD, cpuPercent, periods, TreatMissingData.MISSING,
-            "DMS replication instance " + replicationInstanceIdentifier + " uses more than "
-                + cpuPercent + "% CPU",
+        Alarms.notifying(
+            this,
+            "CpuUtilizationAlarm",
+            metricCpuUtilization(),
+            ComparisonOperator.GREATER_THAN_THRESHOLD,
+            cpuPercent,
+            periods,
+            TreatMissingData.MISSING,
+            "DMS replication instance "
+                + replicationInstanceIdentifier
+                + " uses more than "
+                + cpuPercent
+                + "% CPU",
             topic));
   }
 
@@ -186,18 +220,28 @@ public class DmsReplicationServer extends Construct {
 
   private void validate(DmsReplicationServerProps props) {
     Problems problems = new Problems("DmsReplicationServer '" + getNode().getId() + "'");
-    DmsIdentifiers.check(problems, "replicationInstanceIdentifier", props.getReplicationInstanceIdentifier(), 63);
+    DmsIdentifiers.check(
+        problems, "replicationInstanceIdentifier", props.getReplicationInstanceIdentifier(), 63);
     String instanceClass = props.getReplicationInstanceClass();
-    if (instanceClass != null && !Token.isUnresolved(instanceClass)
+    if (instanceClass != null
+        && !Token.isUnresolved(instanceClass)
         && !INSTANCE_CLASS.matcher(instanceClass).matches()) {
-      problems.add("'replicationInstanceClass' must look like 'dms.<family>.<size>', such as 'dms.r5.large',"
-          + " got '" + instanceClass + "'");
+      problems.add(
+          "'replicationInstanceClass' must look like 'dms.<family>.<size>', such as 'dms.r5.large',"
+              + " got '"
+              + instanceClass
+              + "'");
     }
     problems.between("allocatedStorageGiB", props.getAllocatedStorageGiB(), 5, 6144);
     String window = props.getPreferredMaintenanceWindow();
-    if (window != null && !Token.isUnresolved(window) && !MAINTENANCE_WINDOW.matcher(window).matches()) {
-      problems.add("'preferredMaintenanceWindow' must be 'ddd:hh24:mi-ddd:hh24:mi' in UTC, such as"
-          + " 'sun:04:00-sun:04:30', got '" + window + "'");
+    if (window != null
+        && !Token.isUnresolved(window)
+        && !MAINTENANCE_WINDOW.matcher(window).matches()) {
+      problems.add(
+          "'preferredMaintenanceWindow' must be 'ddd:hh24:mi-ddd:hh24:mi' in UTC, such as"
+              + " 'sun:04:00-sun:04:30', got '"
+              + window
+              + "'");
     }
     problems.require("subnetGroupIdentifier", props.getSubnetGroupIdentifier());
     problems.requireNotEmpty("securityGroups", props.getSecurityGroups());

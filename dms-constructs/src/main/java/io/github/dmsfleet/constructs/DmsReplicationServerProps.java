@@ -30,7 +30,8 @@ public final class DmsReplicationServerProps {
     this.autoMinorVersionUpgrade = builder.autoMinorVersionUpgrade;
     this.encryptionKey = builder.encryptionKey;
     this.subnetGroupIdentifier = builder.subnetGroupIdentifier;
-    this.securityGroups = builder.securityGroups == null ? null : List.copyOf(builder.securityGroups);
+    this.securityGroups =
+        builder.securityGroups == null ? null : List.copyOf(builder.securityGroups);
     this.accountRoles = builder.accountRoles;
     this.tags = builder.tags == null ? null : Map.copyOf(builder.tags);
   }
@@ -39,7 +40,10 @@ public final class DmsReplicationServerProps {
     return new Builder();
   }
 
-  /** The replication instance identifier: 1 to 63 letters, digits or hyphens, starting with a letter. Required. */
+  /**
+   * The replication instance identifier: 1 to 63 letters, digits or hyphens, starting with a
+   * letter. Required.
+   */
   public String getReplicationInstanceIdentifier() {
     return replicationInstanceIdentifier;
   }
@@ -59,13 +63,17 @@ public final class DmsReplicationServerProps {
     return multiAz;
   }
 
-  /** The DMS engine version, such as {@code 3.5.4}. Default: the version DMS currently uses for new instances. */
+  /**
+   * The DMS engine version, such as {@code 3.5.4}. Default: the version DMS currently uses for new
+   * instances.
+   */
   public String getEngineVersion() {
     return engineVersion;
   }
 
   /**
-   * The weekly maintenance window in UTC, {@code ddd:hh24:mi-ddd:hh24:mi}, such as {@code sun:04:00-sun:04:30}.
+   * The weekly maintenance window in UTC, {@code ddd:hh24:mi-ddd:hh24:mi}, such as {@code
+   * sun:04:00-sun:04:30}.
    *
    * <p>Default: a 30-minute window DMS picks at random.
    */
@@ -78,24 +86,31 @@ public final class DmsReplicationServerProps {
     return autoMinorVersionUpgrade;
   }
 
-  /** The KMS key for the instance's storage. Default: a new customer managed key with yearly rotation. */
+  /**
+   * The KMS key for the instance's storage. Default: a new customer managed key with yearly
+   * rotation.
+   */
   public IKey getEncryptionKey() {
     return encryptionKey;
   }
 
-  /** The replication subnet group, such as {@link DmsNetwork#getSubnetGroupIdentifier()}. Required. */
+  /**
+   * The replication subnet group, such as {@link DmsNetwork#getSubnetGroupIdentifier()}. Required.
+   */
   public String getSubnetGroupIdentifier() {
     return subnetGroupIdentifier;
   }
 
-  /** The security groups of the instance, such as {@link DmsNetwork#getSecurityGroup()}. Required. */
+  /**
+   * The security groups of the instance, such as {@link DmsNetwork#getSecurityGroup()}. Required.
+   */
   public List<ISecurityGroup> getSecurityGroups() {
     return securityGroups;
   }
 
   /**
-   * The account roles; the instance then depends on them. Default: no dependency; the roles must exist before
-   * this deploys.
+   * The account roles; the instance then depends on them. Default: no dependency; the roles must
+   * exist before this deploys.
    */
   public DmsAccountRoles getAccountRoles() {
     return accountRoles;
@@ -121,76 +136,75 @@ public final class DmsReplicationServerProps {
     private DmsAccountRoles accountRoles;
     private Map<String, String> tags;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsReplicationServerProps#getReplicationInstanceIdentifier() */
+    /** Sets {@link DmsReplicationServerProps#getReplicationInstanceIdentifier()}. */
     public Builder replicationInstanceIdentifier(String replicationInstanceIdentifier) {
       this.replicationInstanceIdentifier = replicationInstanceIdentifier;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getReplicationInstanceClass() */
+    /** Sets {@link DmsReplicationServerProps#getReplicationInstanceClass()}. */
     public Builder replicationInstanceClass(String replicationInstanceClass) {
       this.replicationInstanceClass = replicationInstanceClass;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getAllocatedStorageGiB() */
+    /** Sets {@link DmsReplicationServerProps#getAllocatedStorageGiB()}. */
     public Builder allocatedStorageGiB(Integer allocatedStorageGiB) {
       this.allocatedStorageGiB = allocatedStorageGiB;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getMultiAz() */
+    /** Sets {@link DmsReplicationServerProps#getMultiAz()}. */
     public Builder multiAz(Boolean multiAz) {
       this.multiAz = multiAz;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getEngineVersion() */
+    /** Sets {@link DmsReplicationServerProps#getEngineVersion()}. */
     public Builder engineVersion(String engineVersion) {
       this.engineVersion = engineVersion;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getPreferredMaintenanceWindow() */
+    /** Sets {@link DmsReplicationServerProps#getPreferredMaintenanceWindow()}. */
     public Builder preferredMaintenanceWindow(String preferredMaintenanceWindow) {
       this.preferredMaintenanceWindow = preferredMaintenanceWindow;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getAutoMinorVersionUpgrade() */
+    /** Sets {@link DmsReplicationServerProps#getAutoMinorVersionUpgrade()}. */
     public Builder autoMinorVersionUpgrade(Boolean autoMinorVersionUpgrade) {
       this.autoMinorVersionUpgrade = autoMinorVersionUpgrade;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getEncryptionKey() */
+    /** Sets {@link DmsReplicationServerProps#getEncryptionKey()}. */
     public Builder encryptionKey(IKey encryptionKey) {
       this.encryptionKey = encryptionKey;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getSubnetGroupIdentifier() */
+    /** Sets {@link DmsReplicationServerProps#getSubnetGroupIdentifier()}. */
     public Builder subnetGroupIdentifier(String subnetGroupIdentifier) {
       this.subnetGroupIdentifier = subnetGroupIdentifier;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getSecurityGroups() */
+    /** Sets {@link DmsReplicationServerProps#getSecurityGroups()}. */
     public Builder securityGroups(List<ISecurityGroup> securityGroups) {
       this.securityGroups = securityGroups;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getAccountRoles() */
+    /** Sets {@link DmsReplicationServerProps#getAccountRoles()}. */
     public Builder accountRoles(DmsAccountRoles accountRoles) {
       this.accountRoles = accountRoles;
       return this;
     }
 
-    /** @see DmsReplicationServerProps#getTags() */
+    /** Sets {@link DmsReplicationServerProps#getTags()}. */
     public Builder tags(Map<String, String> tags) {
       this.tags = tags;
       return this;

@@ -27,14 +27,18 @@ public final class DmsS3TargetRoleProps {
     return bucket;
   }
 
-  /** The KMS key the bucket is encrypted with. Default: the bucket's own key; required if the bucket has none. */
+  /**
+   * The KMS key the bucket is encrypted with. Default: the bucket's own key; required if the bucket
+   * has none.
+   */
   public IKey getEncryptionKey() {
     return encryptionKey;
   }
 
   /**
-   * The folders (key prefixes without a trailing slash, such as {@code sales} or {@code sales/orders}) DMS may
-   * write under: the {@code bucketFolder} of each S3 target using this role, or a folder above them.
+   * The folders (key prefixes without a trailing slash, such as {@code sales} or {@code
+   * sales/orders}) DMS may write under: the {@code bucketFolder} of each S3 target using this role,
+   * or a folder above them.
    *
    * <p>Default: the whole bucket.
    */
@@ -54,28 +58,27 @@ public final class DmsS3TargetRoleProps {
     private List<String> bucketFolders;
     private String roleName;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsS3TargetRoleProps#getBucket() */
+    /** Sets {@link DmsS3TargetRoleProps#getBucket()}. */
     public Builder bucket(IBucket bucket) {
       this.bucket = bucket;
       return this;
     }
 
-    /** @see DmsS3TargetRoleProps#getEncryptionKey() */
+    /** Sets {@link DmsS3TargetRoleProps#getEncryptionKey()}. */
     public Builder encryptionKey(IKey encryptionKey) {
       this.encryptionKey = encryptionKey;
       return this;
     }
 
-    /** @see DmsS3TargetRoleProps#getBucketFolders() */
+    /** Sets {@link DmsS3TargetRoleProps#getBucketFolders()}. */
     public Builder bucketFolders(List<String> bucketFolders) {
       this.bucketFolders = bucketFolders;
       return this;
     }
 
-    /** @see DmsS3TargetRoleProps#getRoleName() */
+    /** Sets {@link DmsS3TargetRoleProps#getRoleName()}. */
     public Builder roleName(String roleName) {
       this.roleName = roleName;
       return this;

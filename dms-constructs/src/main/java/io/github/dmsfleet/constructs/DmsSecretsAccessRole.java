@@ -17,17 +17,19 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * The role DMS assumes to read source endpoint credentials: {@code secretsmanager:GetSecretValue} on exactly the
- * given secrets, and {@code kms:Decrypt} through Secrets Manager on their key if it is customer managed.
+ * The role DMS assumes to read source endpoint credentials: {@code secretsmanager:GetSecretValue}
+ * on exactly the given secrets, and {@code kms:Decrypt} through Secrets Manager on their key if it
+ * is customer managed.
  *
- * <p>The secrets live outside CloudFormation, so they are named rather than created here. The role trusts
- * {@code dms.amazonaws.com} and {@code dms.<region>.amazonaws.com}, only for DMS resources of this account.
- * Construct id: {@code Resource} (the role).
+ * <p>The secrets live outside CloudFormation, so they are named rather than created here. The role
+ * trusts {@code dms.amazonaws.com} and {@code dms.<region>.amazonaws.com}, only for DMS resources
+ * of this account. Construct id: {@code Resource} (the role).
  */
 public class DmsSecretsAccessRole extends Construct {
   private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
   private static final Pattern SECRET_ARN =
-      Pattern.compile("arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}");
+      Pattern.compile(
+          "arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}");
 
   private final Role role;
 
@@ -35,33 +37,43 @@ public class DmsSecretsAccessRole extends Construct {
     super(scope, id);
     validate(props);
     Stack stack = Stack.of(this);
-    List<String> secretResources = new ArrayList<>(Objects.requireNonNullElse(props.getSecretArns(), List.of()));
+    List<String> secretResources =
+        new ArrayList<>(Objects.requireNonNullElse(props.getSecretArns(), List.of()));
     for (String name : Objects.requireNonNullElse(props.getSecretNames(), List.<String>of())) {
       // Secrets Manager appends '-' and six random characters to the name in the ARN.
-      secretResources.add(stack.formatArn(ArnComponents.builder()
-          .service("secretsmanager")
-          .resource("secret")
-          .resourceName(name + "-??????")
-          .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-          .build()));
+      secretResources.add(
+          stack.formatArn(
+              ArnComponents.builder()
+                  .service("secretsmanager")
+                  .resource("secret")
+                  .resourceName(name + "-??????")
+                  .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                  .build()));
     }
 
-    role = Role.Builder.create(this, "Resource")
-        .roleName(props.getRoleName())
-        .description("Lets DMS read the credentials of its source endpoints")
-        .assumedBy(DmsPrincipals.dmsOfThisAccount(this))
-        .build();
-    role.addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("secretsmanager:GetSecretValue"))
-        .resources(secretResources)
-        .build());
+    role =
+        Role.Builder.create(this, "Resource")
+            .roleName(props.getRoleName())
+            .description("Lets DMS read the credentials of its source endpoints")
+            .assumedBy(DmsPrincipals.dmsOfThisAccount(this))
+            .build();
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("secretsmanager:GetSecretValue"))
+            .resources(secretResources)
+            .build());
     if (props.getEncryptionKey() != null) {
-      role.addToPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("kms:Decrypt"))
-          .resources(List.of(props.getEncryptionKey().getKeyArn()))
-          .conditions(Map.of("StringEquals",
-              Map.of("kms:ViaService", "secretsmanager." + stack.getRegion() + ".amazonaws.com")))
-          .build());
+      role.addToPolicy(
+          PolicyStatement.Builder.create()
+              .actions(List.of("kms:Decrypt"))
+              .resources(List.of(props.getEncryptionKey().getKeyArn()))
+              .conditions(
+                  Map.of(
+                      "StringEquals",
+                      Map.of(
+                          "kms:ViaService",
+                          "secretsmanager." + stack.getRegion() + ".amazonaws.com")))
+              .build());
     }
   }
 
@@ -78,14 +90,27 @@ public class DmsSecretsAccessRole extends Construct {
       problems.add("'secretNames' or 'secretArns' must name at least one secret");
     }
     names.stream()
-        .filter(name -> name == null || !Token.isUnresolved(name) && !SECRET_NAME.matcher(name).matches())
-        .forEach(name -> problems.add("'secretNames' must hold 1 to 512 letters, digits or '/_+=.@-',"
-            + " got '" + name + "'"));
+        .filter(
+            name ->
+                name == null || (!Token.isUnresolved(name) && !SECRET_NAME.matcher(name).matches()))
+        .forEach(
+            name ->
+                problems.add(
+                    "'secretNames' must hold 1 to 512 letters, digits or '/_+=.@-',"
+                        + " got '"
+                        + name
+                        + "'"));
     arns.stream()
-        .filter(arn -> arn == null || !Token.isUnresolved(arn) && !SECRET_ARN.matcher(arn).matches())
-        .forEach(arn -> problems.add("'secretArns' must hold complete secret ARNs"
-            + " (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>);"
-            + " give a secret by name in 'secretNames' instead, got '" + arn + "'"));
+        .filter(
+            arn -> arn == null || (!Token.isUnresolved(arn) && !SECRET_ARN.matcher(arn).matches()))
+        .forEach(
+            arn ->
+                problems.add(
+                    "'secretArns' must hold complete secret ARNs"
+                        + " (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>);"
+                        + " give a secret by name in 'secretNames' instead, got '"
+                        + arn
+                        + "'"));
     problems.throwIfAny();
   }
 }

@@ -22,8 +22,9 @@ public final class DmsSecretsAccessRoleProps {
   }
 
   /**
-   * Names of secrets in this account and Region, such as {@code dms/sales/orders}; the role may read any secret
-   * of that exact name (its ARN ends in six random characters, matched by {@code -??????}).
+   * Names of secrets in this account and Region, such as {@code dms/sales/orders}; the role may
+   * read any secret of that exact name (its ARN ends in six random characters, matched by {@code
+   * -??????}).
    *
    * <p>Default: none.
    */
@@ -37,10 +38,11 @@ public final class DmsSecretsAccessRoleProps {
   }
 
   /**
-   * The customer managed KMS key the secrets are encrypted with; the role may decrypt with it through
-   * Secrets Manager.
+   * The customer managed KMS key the secrets are encrypted with; the role may decrypt with it
+   * through Secrets Manager.
    *
-   * <p>Default: no KMS permission: secrets encrypted with the account's {@code aws/secretsmanager} key need none.
+   * <p>Default: no KMS permission: secrets encrypted with the account's {@code aws/secretsmanager}
+   * key need none.
    */
   public IKey getEncryptionKey() {
     return encryptionKey;
@@ -58,28 +60,27 @@ public final class DmsSecretsAccessRoleProps {
     private IKey encryptionKey;
     private String roleName;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsSecretsAccessRoleProps#getSecretNames() */
+    /** Sets {@link DmsSecretsAccessRoleProps#getSecretNames()}. */
     public Builder secretNames(List<String> secretNames) {
       this.secretNames = secretNames;
       return this;
     }
 
-    /** @see DmsSecretsAccessRoleProps#getSecretArns() */
+    /** Sets {@link DmsSecretsAccessRoleProps#getSecretArns()}. */
     public Builder secretArns(List<String> secretArns) {
       this.secretArns = secretArns;
       return this;
     }
 
-    /** @see DmsSecretsAccessRoleProps#getEncryptionKey() */
+    /** Sets {@link DmsSecretsAccessRoleProps#getEncryptionKey()}. */
     public Builder encryptionKey(IKey encryptionKey) {
       this.encryptionKey = encryptionKey;
       return this;
     }
 
-    /** @see DmsSecretsAccessRoleProps#getRoleName() */
+    /** Sets {@link DmsSecretsAccessRoleProps#getRoleName()}. */
     public Builder roleName(String roleName) {
       this.roleName = roleName;
       return this;

@@ -16,7 +16,9 @@ public final class DmsServerAlarmOptions {
     return new Builder();
   }
 
-  /** Alarm when free storage falls below this share of the allocated storage, 1 to 99. Default: 10. */
+  /**
+   * Alarm when free storage falls below this share of the allocated storage, 1 to 99. Default: 10.
+   */
   public Integer getFreeStoragePercent() {
     return freeStoragePercent;
   }
@@ -37,22 +39,21 @@ public final class DmsServerAlarmOptions {
     private Integer cpuUtilizationPercent;
     private Integer evaluationPeriods;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsServerAlarmOptions#getFreeStoragePercent() */
+    /** Sets {@link DmsServerAlarmOptions#getFreeStoragePercent()}. */
     public Builder freeStoragePercent(Integer freeStoragePercent) {
       this.freeStoragePercent = freeStoragePercent;
       return this;
     }
 
-    /** @see DmsServerAlarmOptions#getCpuUtilizationPercent() */
+    /** Sets {@link DmsServerAlarmOptions#getCpuUtilizationPercent()}. */
     public Builder cpuUtilizationPercent(Integer cpuUtilizationPercent) {
       this.cpuUtilizationPercent = cpuUtilizationPercent;
       return this;
     }
 
-    /** @see DmsServerAlarmOptions#getEvaluationPeriods() */
+    /** Sets {@link DmsServerAlarmOptions#getEvaluationPeriods()}. */
     public Builder evaluationPeriods(Integer evaluationPeriods) {
       this.evaluationPeriods = evaluationPeriods;
       return this;

@@ -23,18 +23,23 @@ import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
 
 /**
- * The S3 bucket DMS replicates into, encrypted with a customer managed KMS key, or an existing bucket.
- *
- * <p>Construct ids: {@code Resource} (the bucket), {@code Key}, {@code AccessLogsBucket}; none for an existing
+ * The S3 bucket DMS replicates into, encrypted with a customer managed KMS key, or an existing
  * bucket.
+ *
+ * <p>Construct ids: {@code Resource} (the bucket), {@code Key}, {@code AccessLogsBucket}; none for
+ * an existing bucket.
  */
 public class DmsTargetBucket extends Construct {
-  /** Objects move to Glacier after this many days unless {@code glacierTransitionAfterDays} says otherwise. */
+  /**
+   * Objects move to Glacier after this many days unless {@code glacierTransitionAfterDays} says
+   * otherwise.
+   */
   public static final int DEFAULT_GLACIER_TRANSITION_AFTER_DAYS = 365;
 
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   // Access logs are delivered under a bucket policy rather than the legacy log-delivery ACL.
-  private static final String LOGS_USE_BUCKET_POLICY = "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
+  private static final String LOGS_USE_BUCKET_POLICY =
+      "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
 
   private final IBucket bucket;
   private final IKey encryptionKey;
@@ -49,48 +54,62 @@ public class DmsTargetBucket extends Construct {
     validate(props);
     if (props.getBucket() != null) {
       bucket = props.getBucket();
-      encryptionKey = Objects.requireNonNullElse(props.getEncryptionKey(), bucket.getEncryptionKey());
+      encryptionKey =
+          Objects.requireNonNullElse(props.getEncryptionKey(), bucket.getEncryptionKey());
       accessLogsBucket = null;
       return;
     }
     getNode().setContext(LOGS_USE_BUCKET_POLICY, true);
-    RemovalPolicy removalPolicy = Objects.requireNonNullElse(props.getRemovalPolicy(), RemovalPolicy.RETAIN);
-    encryptionKey = props.getEncryptionKey() != null
-        ? props.getEncryptionKey()
-        : Key.Builder.create(this, "Key")
-            .description("Encrypts the DMS target bucket " + getNode().getPath())
-            .enableKeyRotation(true)
+    RemovalPolicy removalPolicy =
+        Objects.requireNonNullElse(props.getRemovalPolicy(), RemovalPolicy.RETAIN);
+    encryptionKey =
+        props.getEncryptionKey() != null
+            ? props.getEncryptionKey()
+            : Key.Builder.create(this, "Key")
+                .description("Encrypts the DMS target bucket " + getNode().getPath())
+                .enableKeyRotation(true)
+                .removalPolicy(removalPolicy)
+                .build();
+    accessLogsBucket =
+        Bucket.Builder.create(this, "AccessLogsBucket")
+            .encryption(BucketEncryption.S3_MANAGED)
+            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+            .enforceSsl(true)
             .removalPolicy(removalPolicy)
             .build();
-    accessLogsBucket = Bucket.Builder.create(this, "AccessLogsBucket")
-        .encryption(BucketEncryption.S3_MANAGED)
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .enforceSsl(true)
-        .removalPolicy(removalPolicy)
-        .build();
-    Nag.acknowledge(accessLogsBucket, "AwsSolutions-S1",
+    Nag.acknowledge(
+        accessLogsBucket,
+        "AwsSolutions-S1",
         "This bucket receives the server access logs of the DMS target bucket; logging its own access"
             + " would need yet another bucket without adding an audit trail for the data.");
-    int glacierDays = Objects.requireNonNullElse(props.getGlacierTransitionAfterDays(),
-        DEFAULT_GLACIER_TRANSITION_AFTER_DAYS);
-    bucket = Bucket.Builder.create(this, "Resource")
-        .bucketName(props.getBucketName())
-        .encryption(BucketEncryption.KMS)
-        .encryptionKey(encryptionKey)
-        .bucketKeyEnabled(true)
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .enforceSsl(true)
-        .versioned(true)
-        .serverAccessLogsBucket(accessLogsBucket)
-        .lifecycleRules(glacierDays == 0 ? List.of() : List.of(LifecycleRule.builder()
-            .id("ArchiveToGlacier")
-            .transitions(List.of(Transition.builder()
-                .storageClass(StorageClass.GLACIER)
-                .transitionAfter(Duration.days(glacierDays))
-                .build()))
-            .build()))
-        .removalPolicy(removalPolicy)
-        .build();
+    int glacierDays =
+        Objects.requireNonNullElse(
+            props.getGlacierTransitionAfterDays(), DEFAULT_GLACIER_TRANSITION_AFTER_DAYS);
+    bucket =
+        Bucket.Builder.create(this, "Resource")
+            .bucketName(props.getBucketName())
+            .encryption(BucketEncryption.KMS)
+            .encryptionKey(encryptionKey)
+            .bucketKeyEnabled(true)
+            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+            .enforceSsl(true)
+            .versioned(true)
+            .serverAccessLogsBucket(accessLogsBucket)
+            .lifecycleRules(
+                glacierDays == 0
+                    ? List.of()
+                    : List.of(
+                        LifecycleRule.builder()
+                            .id("ArchiveToGlacier")
+                            .transitions(
+                                List.of(
+                                    Transition.builder()
+                                        .storageClass(StorageClass.GLACIER)
+                                        .transitionAfter(Duration.days(glacierDays))
+                                        .build()))
+                            .build()))
+            .removalPolicy(removalPolicy)
+            .build();
   }
 
   /** The target bucket, new or existing. */
@@ -103,7 +122,10 @@ public class DmsTargetBucket extends Construct {
     return encryptionKey;
   }
 
-  /** The bucket receiving the server access logs of a new target bucket; empty for an existing bucket. */
+  /**
+   * The bucket receiving the server access logs of a new target bucket; empty for an existing
+   * bucket.
+   */
   public Optional<IBucket> getAccessLogsBucket() {
     return Optional.ofNullable(accessLogsBucket);
   }
@@ -122,30 +144,40 @@ public class DmsTargetBucket extends Construct {
     Problems problems = new Problems("DmsTargetBucket '" + getNode().getId() + "'");
     if (props.getBucket() != null) {
       rejectWithExistingBucket(problems, "bucketName", props.getBucketName());
-      rejectWithExistingBucket(problems, "glacierTransitionAfterDays", props.getGlacierTransitionAfterDays());
+      rejectWithExistingBucket(
+          problems, "glacierTransitionAfterDays", props.getGlacierTransitionAfterDays());
       rejectWithExistingBucket(problems, "removalPolicy", props.getRemovalPolicy());
       if (props.getEncryptionKey() == null && props.getBucket().getEncryptionKey() == null) {
-        problems.add("'encryptionKey' is required with an existing 'bucket': DMS writes with SSE-KMS and"
-            + " needs the key the bucket is encrypted with");
+        problems.add(
+            "'encryptionKey' is required with an existing 'bucket': DMS writes with SSE-KMS and"
+                + " needs the key the bucket is encrypted with");
       }
     }
     String name = props.getBucketName();
     if (name != null && !Token.isUnresolved(name) && !BUCKET_NAME.matcher(name).matches()) {
-      problems.add("'bucketName' must be 3 to 63 lowercase letters, digits, '.' or '-', starting and ending"
-          + " with a letter or digit, got '" + name + "'");
+      problems.add(
+          "'bucketName' must be 3 to 63 lowercase letters, digits, '.' or '-', starting and ending"
+              + " with a letter or digit, got '"
+              + name
+              + "'");
     }
     Integer days = props.getGlacierTransitionAfterDays();
     if (days != null && days < 0) {
-      problems.add("'glacierTransitionAfterDays' must be 0 (no transition) or a positive number of days, got "
-          + days);
+      problems.add(
+          "'glacierTransitionAfterDays' must be 0 (no transition) or a positive number of days, got "
+              + days);
     }
     problems.throwIfAny();
   }
 
   private static void rejectWithExistingBucket(Problems problems, String name, Object value) {
     if (value != null) {
-      problems.add("'" + name + "' applies only to a new bucket, but an existing 'bucket' is given: remove '"
-          + name + "', or remove 'bucket' to create one");
+      problems.add(
+          "'"
+              + name
+              + "' applies only to a new bucket, but an existing 'bucket' is given: remove '"
+              + name
+              + "', or remove 'bucket' to create one");
     }
   }
 }

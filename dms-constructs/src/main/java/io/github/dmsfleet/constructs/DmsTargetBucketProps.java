@@ -27,16 +27,16 @@ public final class DmsTargetBucketProps {
   /**
    * An existing bucket to use as the target; nothing is created then.
    *
-   * <p>Default: a new bucket, SSE-KMS encrypted, versioned, SSL-only, public access blocked, with server access
-   * logs to a separate log bucket.
+   * <p>Default: a new bucket, SSE-KMS encrypted, versioned, SSL-only, public access blocked, with
+   * server access logs to a separate log bucket.
    */
   public IBucket getBucket() {
     return bucket;
   }
 
   /**
-   * The KMS key of the bucket: for a new bucket, the key to encrypt it with; for an existing bucket, the key it is
-   * encrypted with (required unless the {@code IBucket} knows its key).
+   * The KMS key of the bucket: for a new bucket, the key to encrypt it with; for an existing
+   * bucket, the key it is encrypted with (required unless the {@code IBucket} knows its key).
    *
    * <p>Default: for a new bucket, a new customer managed key with yearly rotation.
    */
@@ -50,8 +50,8 @@ public final class DmsTargetBucketProps {
   }
 
   /**
-   * After how many days objects of the new bucket move to S3 Glacier Flexible Retrieval; 0 keeps them in
-   * S3 Standard.
+   * After how many days objects of the new bucket move to S3 Glacier Flexible Retrieval; 0 keeps
+   * them in S3 Standard.
    *
    * <p>Default: 365.
    */
@@ -76,34 +76,33 @@ public final class DmsTargetBucketProps {
     private Integer glacierTransitionAfterDays;
     private RemovalPolicy removalPolicy;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsTargetBucketProps#getBucket() */
+    /** Sets {@link DmsTargetBucketProps#getBucket()}. */
     public Builder bucket(IBucket bucket) {
       this.bucket = bucket;
       return this;
     }
 
-    /** @see DmsTargetBucketProps#getEncryptionKey() */
+    /** Sets {@link DmsTargetBucketProps#getEncryptionKey()}. */
     public Builder encryptionKey(IKey encryptionKey) {
       this.encryptionKey = encryptionKey;
       return this;
     }
 
-    /** @see DmsTargetBucketProps#getBucketName() */
+    /** Sets {@link DmsTargetBucketProps#getBucketName()}. */
     public Builder bucketName(String bucketName) {
       this.bucketName = bucketName;
       return this;
     }
 
-    /** @see DmsTargetBucketProps#getGlacierTransitionAfterDays() */
+    /** Sets {@link DmsTargetBucketProps#getGlacierTransitionAfterDays()}. */
     public Builder glacierTransitionAfterDays(Integer glacierTransitionAfterDays) {
       this.glacierTransitionAfterDays = glacierTransitionAfterDays;
       return this;
     }
 
-    /** @see DmsTargetBucketProps#getRemovalPolicy() */
+    /** Sets {@link DmsTargetBucketProps#getRemovalPolicy()}. */
     public Builder removalPolicy(RemovalPolicy removalPolicy) {
       this.removalPolicy = removalPolicy;
       return this;

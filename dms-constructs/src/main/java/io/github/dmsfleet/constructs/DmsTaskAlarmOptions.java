@@ -14,7 +14,10 @@ public final class DmsTaskAlarmOptions {
     return new Builder();
   }
 
-  /** Alarm when source or target CDC latency rises above this many seconds, at least 1. Default: 600. */
+  /**
+   * Alarm when source or target CDC latency rises above this many seconds, at least 1. Default:
+   * 600.
+   */
   public Integer getCdcLatencySeconds() {
     return cdcLatencySeconds;
   }
@@ -29,16 +32,15 @@ public final class DmsTaskAlarmOptions {
     private Integer cdcLatencySeconds;
     private Integer evaluationPeriods;
 
-    private Builder() {
-    }
+    private Builder() {}
 
-    /** @see DmsTaskAlarmOptions#getCdcLatencySeconds() */
+    /** Sets {@link DmsTaskAlarmOptions#getCdcLatencySeconds()}. */
     public Builder cdcLatencySeconds(Integer cdcLatencySeconds) {
       this.cdcLatencySeconds = cdcLatencySeconds;
       return this;
     }
 
-    /** @see DmsTaskAlarmOptions#getEvaluationPeriods() */
+    /** Sets {@link DmsTaskAlarmOptions#getEvaluationPeriods()}. */
     public Builder evaluationPeriods(Integer evaluationPeriods) {
       this.evaluationPeriods = evaluationPeriods;
       return this;

@@ -16,8 +16,12 @@ import software.amazon.awscdk.assertions.Template;
 class DmsAccountRolesTest {
 
   private static Map<String, Object> managedPolicy(String name) {
-    return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-        ":iam::aws:policy/service-role/" + name)));
+    return Map.of(
+        "Fn::Join",
+        List.of(
+            "",
+            List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":iam::aws:policy/service-role/" + name)));
   }
 
   @Test
@@ -26,19 +30,27 @@ class DmsAccountRolesTest {
     new DmsAccountRoles(stack, "AccountRoles");
     Template template = template(stack);
 
-    Map<String, Object> trust = Map.of("Statement", List.of(Map.of(
-        "Action", "sts:AssumeRole",
-        "Effect", "Allow",
-        "Principal", Map.of("Service", "dms.amazonaws.com"))));
+    Map<String, Object> trust =
+        Map.of(
+            "Statement",
+            List.of(
+                Map.of(
+                    "Action", "sts:AssumeRole",
+                    "Effect", "Allow",
+                    "Principal", Map.of("Service", "dms.amazonaws.com"))));
     template.resourceCountIs("AWS::IAM::Role", 2);
-    template.hasResourceProperties("AWS::IAM::Role", Map.of(
-        "RoleName", "dms-vpc-role",
-        "AssumeRolePolicyDocument", Match.objectLike(trust),
-        "ManagedPolicyArns", List.of(managedPolicy("AmazonDMSVPCManagementRole"))));
-    template.hasResourceProperties("AWS::IAM::Role", Map.of(
-        "RoleName", "dms-cloudwatch-logs-role",
-        "AssumeRolePolicyDocument", Match.objectLike(trust),
-        "ManagedPolicyArns", List.of(managedPolicy("AmazonDMSCloudWatchLogsRole"))));
+    template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "RoleName", "dms-vpc-role",
+            "AssumeRolePolicyDocument", Match.objectLike(trust),
+            "ManagedPolicyArns", List.of(managedPolicy("AmazonDMSVPCManagementRole"))));
+    template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "RoleName", "dms-cloudwatch-logs-role",
+            "AssumeRolePolicyDocument", Match.objectLike(trust),
+            "ManagedPolicyArns", List.of(managedPolicy("AmazonDMSCloudWatchLogsRole"))));
   }
 
   @Test
@@ -47,7 +59,8 @@ class DmsAccountRolesTest {
     DmsAccountRoles roles = DmsAccountRoles.fromExisting(stack, "AccountRoles");
 
     assertThat(stack.getNode().findAll()).noneMatch(CfnResource.class::isInstance);
-    assertThat(stack.resolve(roles.getVpcRole().getRoleArn()).toString()).contains(":role/dms-vpc-role");
+    assertThat(stack.resolve(roles.getVpcRole().getRoleArn()).toString())
+        .contains(":role/dms-vpc-role");
   }
 
   @Test
@@ -56,7 +69,8 @@ class DmsAccountRolesTest {
     Stack shared = Fixtures.stack(app, "Shared");
     DmsAccountRoles roles = new DmsAccountRoles(shared, "AccountRoles");
     Stack serverStack = Fixtures.stack(app, "Server");
-    new DmsReplicationServer(serverStack, "Server", Fixtures.serverProps(serverStack).accountRoles(roles).build());
+    new DmsReplicationServer(
+        serverStack, "Server", Fixtures.serverProps(serverStack).accountRoles(roles).build());
 
     app.synth();
 

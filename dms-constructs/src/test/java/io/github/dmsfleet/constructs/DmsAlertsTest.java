@@ -30,42 +30,85 @@ class DmsAlertsTest {
     Template template = synth(DmsAlertsProps.builder().build());
 
     template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
-    template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
-        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AlertsKey.*"), "Arn"))));
-    template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of(
-        "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Effect", "Deny",
-            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    template.hasResourceProperties(
+        "AWS::SNS::Topic",
+        Map.of(
+            "KmsMasterKeyId",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AlertsKey.*"), "Arn"))));
+    template.hasResourceProperties(
+        "AWS::SNS::TopicPolicy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Effect",
+                                "Deny",
+                                "Condition",
+                                Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
   }
 
   @Test
   void cloudWatchAndDmsOfThisAccountMayPublishThroughTheKey() {
     Template template = synth(DmsAlertsProps.builder().build());
-    Map<String, Object> services = Map.of("Service", List.of("cloudwatch.amazonaws.com", "dms.amazonaws.com"));
+    Map<String, Object> services =
+        Map.of("Service", List.of("cloudwatch.amazonaws.com", "dms.amazonaws.com"));
 
-    template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of(
-        "Statement", Match.arrayWith(List.of(Map.of(
-            "Effect", "Allow",
-            "Principal", services,
-            "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
-            "Resource", "*"))))));
-    template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of(
-        "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Effect", "Allow",
-            "Principal", services,
-            "Action", "sns:Publish",
-            "Resource", topicRef(),
-            "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")))))))));
+    template.hasResourceProperties(
+        "AWS::KMS::Key",
+        Map.of(
+            "KeyPolicy",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Map.of(
+                            "Effect",
+                            "Allow",
+                            "Principal",
+                            services,
+                            "Action",
+                            List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                            "Resource",
+                            "*"))))));
+    template.hasResourceProperties(
+        "AWS::SNS::TopicPolicy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Effect",
+                                "Allow",
+                                "Principal",
+                                services,
+                                "Action",
+                                "sns:Publish",
+                                "Resource",
+                                topicRef(),
+                                "Condition",
+                                Map.of(
+                                    "StringEquals",
+                                    Map.of("aws:SourceAccount", "123456789012")))))))));
   }
 
   @Test
   void subscribesTheEmailAddresses() {
-    Template template = synth(DmsAlertsProps.builder()
-        .emailAddresses(List.of("dba@example.com", "oncall@example.com"))
-        .build());
+    Template template =
+        synth(
+            DmsAlertsProps.builder()
+                .emailAddresses(List.of("dba@example.com", "oncall@example.com"))
+                .build());
 
     template.resourceCountIs("AWS::SNS::Subscription", 2);
-    template.hasResourceProperties("AWS::SNS::Subscription",
+    template.hasResourceProperties(
+        "AWS::SNS::Subscription",
         Map.of("Protocol", "email", "Endpoint", "dba@example.com", "TopicArn", topicRef()));
   }
 
@@ -74,30 +117,38 @@ class DmsAlertsTest {
     Template template = synth(DmsAlertsProps.builder().build());
 
     template.resourceCountIs("AWS::DMS::EventSubscription", 2);
-    template.hasResourceProperties("AWS::DMS::EventSubscription", Map.of(
-        "SourceType", "replication-instance",
-        "EventCategories", List.of("failure", "low storage"),
-        "SourceIds", Match.absent(),
-        "Enabled", true,
-        "SnsTopicArn", topicRef()));
-    template.hasResourceProperties("AWS::DMS::EventSubscription", Map.of(
-        "SourceType", "replication-task",
-        "EventCategories", List.of("failure"),
-        "SourceIds", Match.absent()));
+    template.hasResourceProperties(
+        "AWS::DMS::EventSubscription",
+        Map.of(
+            "SourceType", "replication-instance",
+            "EventCategories", List.of("failure", "low storage"),
+            "SourceIds", Match.absent(),
+            "Enabled", true,
+            "SnsTopicArn", topicRef()));
+    template.hasResourceProperties(
+        "AWS::DMS::EventSubscription",
+        Map.of(
+            "SourceType", "replication-task",
+            "EventCategories", List.of("failure"),
+            "SourceIds", Match.absent()));
   }
 
   @Test
   void eventSubscriptionsCanBeLimitedOrTurnedOff() {
-    Template limited = synth(DmsAlertsProps.builder()
-        .replicationTaskIds(List.of("sales-db01-orders"))
-        .taskEventCategories(List.of("failure", "state change"))
-        .build());
+    Template limited =
+        synth(
+            DmsAlertsProps.builder()
+                .replicationTaskIds(List.of("sales-db01-orders"))
+                .taskEventCategories(List.of("failure", "state change"))
+                .build());
     Template off = synth(DmsAlertsProps.builder().eventSubscriptions(false).build());
 
-    limited.hasResourceProperties("AWS::DMS::EventSubscription", Map.of(
-        "SourceType", "replication-task",
-        "EventCategories", List.of("failure", "state change"),
-        "SourceIds", List.of("sales-db01-orders")));
+    limited.hasResourceProperties(
+        "AWS::DMS::EventSubscription",
+        Map.of(
+            "SourceType", "replication-task",
+            "EventCategories", List.of("failure", "state change"),
+            "SourceIds", List.of("sales-db01-orders")));
     off.resourceCountIs("AWS::DMS::EventSubscription", 0);
   }
 
@@ -107,7 +158,8 @@ class DmsAlertsTest {
     DmsAlerts alerts = new DmsAlerts(Fixtures.stack(app, "Shared"), "Alerts");
     Stack serverStack = Fixtures.stack(app, "Server");
     DmsReplicationServer server = Fixtures.server(serverStack);
-    DmsDatabaseMigration orders = server.addDatabase("Orders", Fixtures.migrationProps(serverStack).build());
+    DmsDatabaseMigration orders =
+        server.addDatabase("Orders", Fixtures.migrationProps(serverStack).build());
 
     alerts.alarmOnServer(server);
     alerts.alarmOnTask(orders, DmsTaskAlarmOptions.builder().cdcLatencySeconds(300).build());
@@ -115,21 +167,24 @@ class DmsAlertsTest {
     Template template = Template.fromStack(serverStack);
     template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
     template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("Threshold", 300), 2);
-    assertThat(Template.fromStack(Stack.of(alerts)).findResources("AWS::CloudWatch::Alarm")).isEmpty();
+    assertThat(Template.fromStack(Stack.of(alerts)).findResources("AWS::CloudWatch::Alarm"))
+        .isEmpty();
   }
 
   @Test
   void failsOnInvalidEmailAndEmptyCategories() {
     Stack stack = stack();
-    DmsAlertsProps props = DmsAlertsProps.builder()
-        .emailAddresses(List.of("dba at example.com"))
-        .instanceEventCategories(List.of())
-        .build();
+    DmsAlertsProps props =
+        DmsAlertsProps.builder()
+            .emailAddresses(List.of("dba at example.com"))
+            .instanceEventCategories(List.of())
+            .build();
 
     assertThatThrownBy(() -> new DmsAlerts(stack, "Alerts", props))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid DmsAlerts 'Alerts': 'emailAddresses' must hold e-mail addresses, got"
-            + " 'dba at example.com'; 'instanceEventCategories' must hold at least one element; leave it"
-            + " out for the default");
+        .hasMessage(
+            "Invalid DmsAlerts 'Alerts': 'emailAddresses' must hold e-mail addresses, got"
+                + " 'dba at example.com'; 'instanceEventCategories' must hold at least one element; leave it"
+                + " out for the default");
   }
 }

@@ -26,12 +26,15 @@ class DmsNetworkTest {
   }
 
   private static IVpc existingVpc(Stack stack) {
-    return Vpc.fromVpcAttributes(stack, "Existing", VpcAttributes.builder()
-        .vpcId("vpc-0123456789abcdef0")
-        .availabilityZones(List.of("us-east-1a", "us-east-1b"))
-        .privateSubnetIds(List.of("subnet-0a", "subnet-0b"))
-        .privateSubnetRouteTableIds(List.of("rtb-0a", "rtb-0b"))
-        .build());
+    return Vpc.fromVpcAttributes(
+        stack,
+        "Existing",
+        VpcAttributes.builder()
+            .vpcId("vpc-0123456789abcdef0")
+            .availabilityZones(List.of("us-east-1a", "us-east-1b"))
+            .privateSubnetIds(List.of("subnet-0a", "subnet-0b"))
+            .privateSubnetRouteTableIds(List.of("rtb-0a", "rtb-0b"))
+            .build());
   }
 
   @Test
@@ -46,7 +49,8 @@ class DmsNetworkTest {
 
   @Test
   void newVpcGetsNatGatewaysOnlyWhenAsked() {
-    Template template = synth(DmsNetworkProps.builder().vpcCidr("10.20.0.0/20").natGateways(1).build());
+    Template template =
+        synth(DmsNetworkProps.builder().vpcCidr("10.20.0.0/20").natGateways(1).build());
 
     template.hasResourceProperties("AWS::EC2::VPC", Map.of("CidrBlock", "10.20.0.0/20"));
     template.resourceCountIs("AWS::EC2::NatGateway", 1);
@@ -56,70 +60,96 @@ class DmsNetworkTest {
   void newVpcSendsFlowLogsToCloudWatchLogs() {
     Template template = synth(DmsNetworkProps.builder().build());
 
-    template.hasResourceProperties("AWS::EC2::FlowLog", Map.of(
-        "ResourceType", "VPC",
-        "TrafficType", "ALL",
-        "LogDestinationType", "cloud-watch-logs"));
+    template.hasResourceProperties(
+        "AWS::EC2::FlowLog",
+        Map.of(
+            "ResourceType", "VPC",
+            "TrafficType", "ALL",
+            "LogDestinationType", "cloud-watch-logs"));
   }
 
   @Test
   void subnetGroupHoldsTheReplicationSubnets() {
     Template template = synth(DmsNetworkProps.builder().subnetGroupIdentifier("dms-fleet").build());
 
-    template.hasResourceProperties("AWS::DMS::ReplicationSubnetGroup", Map.of(
-        "ReplicationSubnetGroupIdentifier", "dms-fleet",
-        "ReplicationSubnetGroupDescription", "Subnets of the DMS replication instances",
-        "SubnetIds", List.of(
-            Map.of("Ref", Match.stringLikeRegexp("NetworkVpcReplicationSubnet1.*")),
-            Map.of("Ref", Match.stringLikeRegexp("NetworkVpcReplicationSubnet2.*")))));
+    template.hasResourceProperties(
+        "AWS::DMS::ReplicationSubnetGroup",
+        Map.of(
+            "ReplicationSubnetGroupIdentifier", "dms-fleet",
+            "ReplicationSubnetGroupDescription", "Subnets of the DMS replication instances",
+            "SubnetIds",
+                List.of(
+                    Map.of("Ref", Match.stringLikeRegexp("NetworkVpcReplicationSubnet1.*")),
+                    Map.of("Ref", Match.stringLikeRegexp("NetworkVpcReplicationSubnet2.*")))));
   }
 
   @Test
   void securityGroupHasADescriptionAndNoIngress() {
     Template template = synth(DmsNetworkProps.builder().build());
 
-    template.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
-        "GroupDescription", Match.stringLikeRegexp("DMS replication instances: no inbound traffic.*"),
-        "SecurityGroupIngress", Match.absent()));
-    template.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Map.of(
-        "SourceSecurityGroupId", Map.of("Fn::GetAtt",
-            List.of(Match.stringLikeRegexp("NetworkSecurityGroup.*"), "GroupId"))), 1);
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroup",
+        Map.of(
+            "GroupDescription",
+                Match.stringLikeRegexp("DMS replication instances: no inbound traffic.*"),
+            "SecurityGroupIngress", Match.absent()));
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::SecurityGroupIngress",
+        Map.of(
+            "SourceSecurityGroupId",
+            Map.of(
+                "Fn::GetAtt",
+                List.of(Match.stringLikeRegexp("NetworkSecurityGroup.*"), "GroupId"))),
+        1);
   }
 
   @Test
   void addsS3AndSecretsManagerEndpointsThatOnlyTheReplicationInstancesReach() {
     Template template = synth(DmsNetworkProps.builder().build());
 
-    template.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
-        "VpcEndpointType", "Gateway",
-        "ServiceName", Map.of("Fn::Join", List.of("", List.of(
-            "com.amazonaws.", Map.of("Ref", "AWS::Region"), ".s3"))),
-        "RouteTableIds", Match.arrayWith(List.of(Map.of("Ref",
-            Match.stringLikeRegexp("NetworkVpcReplicationSubnet1RouteTable.*"))))));
-    template.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
-        "VpcEndpointType", "Interface",
-        "ServiceName", "com.amazonaws.us-east-1.secretsmanager",
-        "PrivateDnsEnabled", true));
-    template.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
-        "FromPort", 443,
-        "ToPort", 443,
-        "IpProtocol", "tcp"));
+    template.hasResourceProperties(
+        "AWS::EC2::VPCEndpoint",
+        Map.of(
+            "VpcEndpointType", "Gateway",
+            "ServiceName",
+                Map.of(
+                    "Fn::Join",
+                    List.of("", List.of("com.amazonaws.", Map.of("Ref", "AWS::Region"), ".s3"))),
+            "RouteTableIds",
+                Match.arrayWith(
+                    List.of(
+                        Map.of(
+                            "Ref",
+                            Match.stringLikeRegexp("NetworkVpcReplicationSubnet1RouteTable.*"))))));
+    template.hasResourceProperties(
+        "AWS::EC2::VPCEndpoint",
+        Map.of(
+            "VpcEndpointType", "Interface",
+            "ServiceName", "com.amazonaws.us-east-1.secretsmanager",
+            "PrivateDnsEnabled", true));
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroupIngress",
+        Map.of(
+            "FromPort", 443,
+            "ToPort", 443,
+            "IpProtocol", "tcp"));
   }
 
   @Test
   void existingVpcGetsNoFlowLogAndCanSkipEndpoints() {
     Stack stack = stack();
-    DmsNetwork network = new DmsNetwork(stack, "Network", DmsNetworkProps.builder()
-        .vpc(existingVpc(stack))
-        .vpcEndpoints(false)
-        .build());
+    DmsNetwork network =
+        new DmsNetwork(
+            stack,
+            "Network",
+            DmsNetworkProps.builder().vpc(existingVpc(stack)).vpcEndpoints(false).build());
     Template template = template(stack);
 
     template.resourceCountIs("AWS::EC2::VPC", 0);
     template.resourceCountIs("AWS::EC2::FlowLog", 0);
     template.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
-    template.hasResourceProperties("AWS::DMS::ReplicationSubnetGroup",
-        Map.of("SubnetIds", List.of("subnet-0a", "subnet-0b")));
+    template.hasResourceProperties(
+        "AWS::DMS::ReplicationSubnetGroup", Map.of("SubnetIds", List.of("subnet-0a", "subnet-0b")));
     assertThat(network.getFlowLog()).isEmpty();
     assertThat(network.getSecretsManagerEndpoint()).isEmpty();
   }
@@ -127,16 +157,25 @@ class DmsNetworkTest {
   @Test
   void subnetsImportedByIdAloneAreUsedAsGiven() {
     Stack stack = stack();
-    new DmsNetwork(stack, "Network", DmsNetworkProps.builder()
-        .vpc(existingVpc(stack))
-        .vpcSubnets(SubnetSelection.builder().subnets(List.of(
-            Subnet.fromSubnetId(stack, "First", "subnet-1a"), Subnet.fromSubnetId(stack, "Second", "subnet-1b")))
-            .build())
-        .vpcEndpoints(false)
-        .build());
+    new DmsNetwork(
+        stack,
+        "Network",
+        DmsNetworkProps.builder()
+            .vpc(existingVpc(stack))
+            .vpcSubnets(
+                SubnetSelection.builder()
+                    .subnets(
+                        List.of(
+                            Subnet.fromSubnetId(stack, "First", "subnet-1a"),
+                            Subnet.fromSubnetId(stack, "Second", "subnet-1b")))
+                    .build())
+            .vpcEndpoints(false)
+            .build());
 
-    template(stack).hasResourceProperties("AWS::DMS::ReplicationSubnetGroup",
-        Map.of("SubnetIds", List.of("subnet-1a", "subnet-1b")));
+    template(stack)
+        .hasResourceProperties(
+            "AWS::DMS::ReplicationSubnetGroup",
+            Map.of("SubnetIds", List.of("subnet-1a", "subnet-1b")));
   }
 
   @Test
@@ -145,35 +184,43 @@ class DmsNetworkTest {
     DmsAccountRoles roles = new DmsAccountRoles(stack, "AccountRoles");
     new DmsNetwork(stack, "Network", DmsNetworkProps.builder().accountRoles(roles).build());
 
-    template(stack).hasResource("AWS::DMS::ReplicationSubnetGroup", Map.of(
-        "DependsOn", Match.arrayWith(List.of(Match.stringLikeRegexp("AccountRolesVpcRole.*")))));
+    template(stack)
+        .hasResource(
+            "AWS::DMS::ReplicationSubnetGroup",
+            Map.of(
+                "DependsOn",
+                Match.arrayWith(List.of(Match.stringLikeRegexp("AccountRolesVpcRole.*")))));
   }
 
   @Test
   void failsWhenGivenBothACidrAndAnExistingVpc() {
     Stack stack = stack();
-    DmsNetworkProps props = DmsNetworkProps.builder().vpc(existingVpc(stack)).vpcCidr("10.1.0.0/16").build();
+    DmsNetworkProps props =
+        DmsNetworkProps.builder().vpc(existingVpc(stack)).vpcCidr("10.1.0.0/16").build();
 
     assertThatThrownBy(() -> new DmsNetwork(stack, "Network", props))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid DmsNetwork 'Network': 'vpcCidr' applies only to a new VPC, but an existing 'vpc'"
-            + " is given: remove 'vpcCidr', or remove 'vpc' to create one");
+        .hasMessage(
+            "Invalid DmsNetwork 'Network': 'vpcCidr' applies only to a new VPC, but an existing 'vpc'"
+                + " is given: remove 'vpcCidr', or remove 'vpc' to create one");
   }
 
   @Test
   void reportsEveryProblemOfANewVpcAtOnce() {
     Stack stack = stack();
-    DmsNetworkProps props = DmsNetworkProps.builder()
-        .vpcCidr("10.0.0.0/8")
-        .maxAzs(1)
-        .natGateways(3)
-        .subnetGroupIdentifier("default")
-        .build();
+    DmsNetworkProps props =
+        DmsNetworkProps.builder()
+            .vpcCidr("10.0.0.0/8")
+            .maxAzs(1)
+            .natGateways(3)
+            .subnetGroupIdentifier("default")
+            .build();
 
     assertThatThrownBy(() -> new DmsNetwork(stack, "Network", props))
-        .hasMessage("Invalid DmsNetwork 'Network': 'vpcCidr' must be an IPv4 CIDR block with a prefix length"
-            + " from /16 to /24, got '10.0.0.0/8'; 'maxAzs' must be between 2 and 6, got 1; 'natGateways'"
-            + " must be between 0 and 1, got 3; 'subnetGroupIdentifier' must be 1 to 255 letters, digits,"
-            + " spaces, '.', '_' or '-' and not 'default', got 'default'");
+        .hasMessage(
+            "Invalid DmsNetwork 'Network': 'vpcCidr' must be an IPv4 CIDR block with a prefix length"
+                + " from /16 to /24, got '10.0.0.0/8'; 'maxAzs' must be between 2 and 6, got 1; 'natGateways'"
+                + " must be between 0 and 1, got 3; 'subnetGroupIdentifier' must be 1 to 255 letters, digits,"
+                + " spaces, '.', '_' or '-' and not 'default', got 'default'");
   }
 }

@@ -25,7 +25,9 @@ class DmsReplicationServerTest {
     Stack stack = stack();
     server(stack);
 
-    template(stack).hasResourceProperties("AWS::DMS::ReplicationInstance", Map.of("PubliclyAccessible", false));
+    template(stack)
+        .hasResourceProperties(
+            "AWS::DMS::ReplicationInstance", Map.of("PubliclyAccessible", false));
   }
 
   @Test
@@ -33,16 +35,28 @@ class DmsReplicationServerTest {
     Stack stack = stack();
     server(stack);
 
-    template(stack).hasResourceProperties("AWS::DMS::ReplicationInstance", Map.of(
-        "ReplicationInstanceIdentifier", "sales-db01",
-        "ReplicationInstanceClass", "dms.t3.medium",
-        "AllocatedStorage", 50,
-        "MultiAZ", false,
-        "AutoMinorVersionUpgrade", true,
-        "ReplicationSubnetGroupIdentifier", "dms-subnets",
-        "VpcSecurityGroupIds", List.of("sg-0123456789abcdef0"),
-        "EngineVersion", Match.absent(),
-        "PreferredMaintenanceWindow", Match.absent()));
+    template(stack)
+        .hasResourceProperties(
+            "AWS::DMS::ReplicationInstance",
+            Map.of(
+                "ReplicationInstanceIdentifier",
+                "sales-db01",
+                "ReplicationInstanceClass",
+                "dms.t3.medium",
+                "AllocatedStorage",
+                50,
+                "MultiAZ",
+                false,
+                "AutoMinorVersionUpgrade",
+                true,
+                "ReplicationSubnetGroupIdentifier",
+                "dms-subnets",
+                "VpcSecurityGroupIds",
+                List.of("sg-0123456789abcdef0"),
+                "EngineVersion",
+                Match.absent(),
+                "PreferredMaintenanceWindow",
+                Match.absent()));
   }
 
   @Test
@@ -52,41 +66,58 @@ class DmsReplicationServerTest {
     Template template = template(stack);
 
     template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
-    template.hasResourceProperties("AWS::DMS::ReplicationInstance", Map.of(
-        "KmsKeyId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ServerKey.*"), "Arn"))));
+    template.hasResourceProperties(
+        "AWS::DMS::ReplicationInstance",
+        Map.of(
+            "KmsKeyId",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ServerKey.*"), "Arn"))));
   }
 
   @Test
   void encryptsStorageWithTheGivenKey() {
     Stack stack = stack();
-    new DmsReplicationServer(stack, "Server", serverProps(stack)
-        .encryptionKey(Key.fromKeyArn(stack, "Key", Fixtures.KEY_ARN))
-        .build());
+    new DmsReplicationServer(
+        stack,
+        "Server",
+        serverProps(stack).encryptionKey(Key.fromKeyArn(stack, "Key", Fixtures.KEY_ARN)).build());
     Template template = template(stack);
 
     template.resourceCountIs("AWS::KMS::Key", 0);
-    template.hasResourceProperties("AWS::DMS::ReplicationInstance", Map.of("KmsKeyId", Fixtures.KEY_ARN));
+    template.hasResourceProperties(
+        "AWS::DMS::ReplicationInstance", Map.of("KmsKeyId", Fixtures.KEY_ARN));
   }
 
   @Test
   void passesOptionalSettingsAndTags() {
     Stack stack = stack();
-    new DmsReplicationServer(stack, "Server", serverProps(stack)
-        .replicationInstanceClass("dms.r5.large")
-        .allocatedStorageGiB(200)
-        .multiAz(true)
-        .engineVersion("3.5.4")
-        .preferredMaintenanceWindow("sun:04:00-sun:04:30")
-        .tags(Map.of("server", "sales-db01"))
-        .build());
+    new DmsReplicationServer(
+        stack,
+        "Server",
+        serverProps(stack)
+            .replicationInstanceClass("dms.r5.large")
+            .allocatedStorageGiB(200)
+            .multiAz(true)
+            .engineVersion("3.5.4")
+            .preferredMaintenanceWindow("sun:04:00-sun:04:30")
+            .tags(Map.of("server", "sales-db01"))
+            .build());
 
-    template(stack).hasResourceProperties("AWS::DMS::ReplicationInstance", Map.of(
-        "ReplicationInstanceClass", "dms.r5.large",
-        "AllocatedStorage", 200,
-        "MultiAZ", true,
-        "EngineVersion", "3.5.4",
-        "PreferredMaintenanceWindow", "sun:04:00-sun:04:30",
-        "Tags", List.of(Map.of("Key", "server", "Value", "sales-db01"))));
+    template(stack)
+        .hasResourceProperties(
+            "AWS::DMS::ReplicationInstance",
+            Map.of(
+                "ReplicationInstanceClass",
+                "dms.r5.large",
+                "AllocatedStorage",
+                200,
+                "MultiAZ",
+                true,
+                "EngineVersion",
+                "3.5.4",
+                "PreferredMaintenanceWindow",
+                "sun:04:00-sun:04:30",
+                "Tags",
+                List.of(Map.of("Key", "server", "Value", "sales-db01"))));
   }
 
   @Test
@@ -96,33 +127,39 @@ class DmsReplicationServerTest {
 
     assertThatThrownBy(() -> new DmsReplicationServer(stack, "Server", props))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid DmsReplicationServer 'Server': 'allocatedStorageGiB' must be between 5 and 6144,"
-            + " got 4");
+        .hasMessage(
+            "Invalid DmsReplicationServer 'Server': 'allocatedStorageGiB' must be between 5 and 6144,"
+                + " got 4");
   }
 
   @Test
   void reportsEveryProblemAtOnce() {
     Stack stack = stack();
-    DmsReplicationServerProps props = DmsReplicationServerProps.builder()
-        .replicationInstanceIdentifier("sales_db01")
-        .replicationInstanceClass("r5.large")
-        .preferredMaintenanceWindow("sunday 4am")
-        .build();
+    DmsReplicationServerProps props =
+        DmsReplicationServerProps.builder()
+            .replicationInstanceIdentifier("sales_db01")
+            .replicationInstanceClass("r5.large")
+            .preferredMaintenanceWindow("sunday 4am")
+            .build();
 
     assertThatThrownBy(() -> new DmsReplicationServer(stack, "Server", props))
-        .hasMessage("Invalid DmsReplicationServer 'Server': 'replicationInstanceIdentifier' must be 1 to 63"
-            + " letters, digits or hyphens, start with a letter, not end with a hyphen and not contain"
-            + " '--', got 'sales_db01'; 'replicationInstanceClass' must look like 'dms.<family>.<size>',"
-            + " such as 'dms.r5.large', got 'r5.large'; 'preferredMaintenanceWindow' must be"
-            + " 'ddd:hh24:mi-ddd:hh24:mi' in UTC, such as 'sun:04:00-sun:04:30', got 'sunday 4am';"
-            + " 'subnetGroupIdentifier' is required; 'securityGroups' must hold at least one element");
+        .hasMessage(
+            "Invalid DmsReplicationServer 'Server': 'replicationInstanceIdentifier' must be 1 to 63"
+                + " letters, digits or hyphens, start with a letter, not end with a hyphen and not contain"
+                + " '--', got 'sales_db01'; 'replicationInstanceClass' must look like 'dms.<family>.<size>',"
+                + " such as 'dms.r5.large', got 'r5.large'; 'preferredMaintenanceWindow' must be"
+                + " 'ddd:hh24:mi-ddd:hh24:mi' in UTC, such as 'sun:04:00-sun:04:30', got 'sunday 4am';"
+                + " 'subnetGroupIdentifier' is required; 'securityGroups' must hold at least one element");
   }
 
   @Test
   void metricsUseTheLowerCaseInstanceIdentifier() {
     Stack stack = stack();
-    DmsReplicationServer server = new DmsReplicationServer(stack, "Server",
-        serverProps(stack).replicationInstanceIdentifier("Sales-DB01").build());
+    DmsReplicationServer server =
+        new DmsReplicationServer(
+            stack,
+            "Server",
+            serverProps(stack).replicationInstanceIdentifier("Sales-DB01").build());
 
     assertThat(server.metricFreeStorageSpace().getNamespace()).isEqualTo("AWS/DMS");
     assertThat(server.metricFreeStorageSpace().getDimensions())
@@ -140,31 +177,51 @@ class DmsReplicationServerTest {
     assertThat(server.addAlarms(topic)).hasSize(2);
     Template template = Template.fromStack(serverStack);
 
-    Object topicArn = List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Shared:.*Topic.*")));
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-        "MetricName", "FreeStorageSpace",
-        "ComparisonOperator", "LessThanThreshold",
-        "Threshold", 50 * 1024L * 1024 * 1024 / 10,
-        "AlarmActions", topicArn,
-        "OKActions", topicArn));
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-        "MetricName", "CPUUtilization",
-        "ComparisonOperator", "GreaterThanThreshold",
-        "Threshold", 90,
-        "EvaluationPeriods", 3));
+    Object topicArn =
+        List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Shared:.*Topic.*")));
+    template.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "MetricName",
+            "FreeStorageSpace",
+            "ComparisonOperator",
+            "LessThanThreshold",
+            "Threshold",
+            50 * 1024L * 1024 * 1024 / 10,
+            "AlarmActions",
+            topicArn,
+            "OKActions",
+            topicArn));
+    template.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "MetricName",
+            "CPUUtilization",
+            "ComparisonOperator",
+            "GreaterThanThreshold",
+            "Threshold",
+            90,
+            "EvaluationPeriods",
+            3));
   }
 
   @Test
   void addDatabaseRejectsAnotherServer() {
     Stack stack = stack();
     DmsReplicationServer first = server(stack);
-    DmsReplicationServer second = new DmsReplicationServer(stack, "Second",
-        serverProps(new Construct(stack, "Imports"))
-            .replicationInstanceIdentifier("sales-db02").build());
-    DmsDatabaseMigrationProps props = Fixtures.migrationProps(stack).replicationServer(first).build();
+    DmsReplicationServer second =
+        new DmsReplicationServer(
+            stack,
+            "Second",
+            serverProps(new Construct(stack, "Imports"))
+                .replicationInstanceIdentifier("sales-db02")
+                .build());
+    DmsDatabaseMigrationProps props =
+        Fixtures.migrationProps(stack).replicationServer(first).build();
 
     assertThatThrownBy(() -> second.addDatabase("Orders", props))
-        .hasMessage("Invalid DmsDatabaseMigration 'Orders': 'replicationServer' names another server than the"
-            + " one it is added to: leave it out");
+        .hasMessage(
+            "Invalid DmsDatabaseMigration 'Orders': 'replicationServer' names another server than the"
+                + " one it is added to: leave it out");
   }
 }

@@ -17,19 +17,22 @@ import software.constructs.Construct;
 final class Fixtures {
   static final String ACCOUNT = "123456789012";
   static final String REGION = "us-east-1";
-  static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+  static final String KEY_ARN =
+      "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   static Stack stack() {
     return stack(new App(), "Test");
   }
 
   static Stack stack(App app, String id) {
-    return new Stack(app, id, StackProps.builder()
-        .env(Environment.builder().account(ACCOUNT).region(REGION).build())
-        .build());
+    return new Stack(
+        app,
+        id,
+        StackProps.builder()
+            .env(Environment.builder().account(ACCOUNT).region(REGION).build())
+            .build());
   }
 
   static Template template(Stack stack) {
@@ -40,28 +43,35 @@ final class Fixtures {
     return DmsReplicationServerProps.builder()
         .replicationInstanceIdentifier("sales-db01")
         .subnetGroupIdentifier("dms-subnets")
-        .securityGroups(List.of(SecurityGroup.fromSecurityGroupId(scope, "Sg", "sg-0123456789abcdef0")));
+        .securityGroups(
+            List.of(SecurityGroup.fromSecurityGroupId(scope, "Sg", "sg-0123456789abcdef0")));
   }
 
   static DmsReplicationServer server(Construct scope) {
     return new DmsReplicationServer(scope, "Server", serverProps(scope).build());
   }
 
-  /** Valid props for a SQL Server database, with the target resources imported into {@code scope}. */
+  /**
+   * Valid props for a SQL Server database, with the target resources imported into {@code scope}.
+   */
   static DmsDatabaseMigrationProps.Builder migrationProps(Construct scope) {
     return DmsDatabaseMigrationProps.builder()
         .sourceEngine(SourceEngine.SQL_SERVER)
         .databaseName("Orders")
         .secretsManagerSecretId("dms/sales-db01/orders")
-        .secretsAccessRole(Role.fromRoleArn(scope, "SecretsRole",
-            "arn:aws:iam::123456789012:role/dms-secrets"))
+        .secretsAccessRole(
+            Role.fromRoleArn(scope, "SecretsRole", "arn:aws:iam::123456789012:role/dms-secrets"))
         .sourceEndpointIdentifier("sales-db01-orders-source")
         .targetEndpointIdentifier("sales-db01-orders-target")
         .replicationTaskIdentifier("sales-db01-orders")
-        .targetBucket(Bucket.fromBucketAttributes(scope, "Lake", BucketAttributes.builder()
-            .bucketName("data-lake")
-            .encryptionKey(Key.fromKeyArn(scope, "LakeKey", KEY_ARN))
-            .build()))
+        .targetBucket(
+            Bucket.fromBucketAttributes(
+                scope,
+                "Lake",
+                BucketAttributes.builder()
+                    .bucketName("data-lake")
+                    .encryptionKey(Key.fromKeyArn(scope, "LakeKey", KEY_ARN))
+                    .build()))
         .s3TargetRole(Role.fromRoleArn(scope, "S3Role", "arn:aws:iam::123456789012:role/dms-s3"))
         .bucketFolder("sales-db01/orders");
   }

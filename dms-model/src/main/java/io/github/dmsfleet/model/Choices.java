@@ -15,8 +15,14 @@ final class Choices {
     return Arrays.stream(constants)
         .filter(c -> spelling.apply(c).equals(wanted))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "'" + text + "' is not one of "
-                + Arrays.stream(constants).map(spelling).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'"
+                        + text
+                        + "' is not one of "
+                        + Arrays.stream(constants)
+                            .map(spelling)
+                            .collect(Collectors.joining(", "))));
   }
 }

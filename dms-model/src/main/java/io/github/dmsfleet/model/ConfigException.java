@@ -3,7 +3,9 @@ package io.github.dmsfleet.model;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The config is invalid; {@link #problems()} lists everything wrong with it, not only the first. */
+/**
+ * The config is invalid; {@link #problems()} lists everything wrong with it, not only the first.
+ */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -20,7 +22,11 @@ public final class ConfigException extends RuntimeException {
 
   private static String describe(List<Problem> problems) {
     String noun = problems.size() == 1 ? "problem" : "problems";
-    return "The config has " + problems.size() + " " + noun + ":\n"
+    return "The config has "
+        + problems.size()
+        + " "
+        + noun
+        + ":\n"
         + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads a config folder into a {@link Fleet}:
- * {@code parameters.txt}, {@code dms_config_details.txt} and {@code dms_json_mappings/}.
+ * Reads a config folder into a {@link Fleet}: {@code parameters.txt}, {@code
+ * dms_config_details.txt} and {@code dms_json_mappings/}.
  *
  * <pre>{@code
  * Fleet fleet = ConfigLoader.load(Path.of("config")); // throws ConfigException listing every problem
@@ -40,16 +40,23 @@ public final class ConfigLoader {
     this.dir = dir;
   }
 
-  /** Reads and validates the folder; throws a {@link ConfigException} listing every problem found. */
+  /**
+   * Reads and validates the folder; throws a {@link ConfigException} listing every problem found.
+   */
   public static Fleet load(Path configDir) {
     return new ConfigLoader(configDir).load();
   }
 
   private Fleet load() {
     if (!Files.isDirectory(dir)) {
-      throw new ConfigException(List.of(Problem.inFile(dir,
-          "config folder not found; point to the folder holding " + SettingsParser.FILE_NAME + " and "
-              + DATABASES_FILE)));
+      throw new ConfigException(
+          List.of(
+              Problem.inFile(
+                  dir,
+                  "config folder not found; point to the folder holding "
+                      + SettingsParser.FILE_NAME
+                      + " and "
+                      + DATABASES_FILE)));
     }
     Settings settings = SettingsParser.parse(dir.resolve(SettingsParser.FILE_NAME), problems);
     indexMappingFiles();
@@ -57,18 +64,32 @@ public final class ConfigLoader {
     List<Server> servers = groupByServer(databases);
     checkQuotas(servers, databases.size());
     problems.throwIfAny();
-    return ImmutableFleet.builder().settings(settings).servers(servers).warnings(problems.warnings()).build();
+    return ImmutableFleet.builder()
+        .settings(settings)
+        .servers(servers)
+        .warnings(problems.warnings())
+        .build();
   }
 
   private void indexMappingFiles() {
     Path folder = dir.resolve(MAPPINGS_FOLDER);
     if (!Files.isDirectory(folder)) {
-      problems.error(Problem.inFile(folder, "folder not found; create it with one table-mapping JSON per database"));
+      problems.error(
+          Problem.inFile(
+              folder, "folder not found; create it with one table-mapping JSON per database"));
       return;
     }
     try (Stream<Path> files = Files.list(folder)) {
-      files.filter(Files::isRegularFile).sorted().forEach(f -> mappingFilesByLowerName
-          .computeIfAbsent(f.getFileName().toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f));
+      files
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              f ->
+                  mappingFilesByLowerName
+                      .computeIfAbsent(
+                          f.getFileName().toString().toLowerCase(Locale.ROOT),
+                          k -> new ArrayList<>())
+                      .add(f));
     } catch (IOException e) {
       problems.error(Problem.inFile(folder, "cannot be listed: " + e.getMessage()));
     }
@@ -92,9 +113,18 @@ public final class ConfigLoader {
       }
       Database earlier = byTask.putIfAbsent(database.taskIdentifier(), database);
       if (earlier != null) {
-        problems.error(Problem.at(file, row.line(), describe(database) + " and " + describe(earlier) + " on line "
-            + earlier.line() + " both become task '" + database.taskIdentifier()
-            + "'; remove the duplicate or rename one"));
+        problems.error(
+            Problem.at(
+                file,
+                row.line(),
+                describe(database)
+                    + " and "
+                    + describe(earlier)
+                    + " on line "
+                    + earlier.line()
+                    + " both become task '"
+                    + database.taskIdentifier()
+                    + "'; remove the duplicate or rename one"));
         continue;
       }
       databases.add(database);
@@ -123,10 +153,30 @@ public final class ConfigLoader {
     String task = Names.taskIdentifier(server, name);
     String source = Names.sourceEndpointIdentifier(server, name, engine);
     String target = Names.targetEndpointIdentifier(server, name);
-    usable &= checkLength(file, line, "replication instance", instance, Identifiers.MAX_INSTANCE_LENGTH, "server");
-    usable &= checkLength(file, line, "task", task, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH, "server or database");
-    usable &= checkLength(file, line, "source endpoint", source, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
-        "server or database");
+    usable &=
+        checkLength(
+            file,
+            line,
+            "replication instance",
+            instance,
+            Identifiers.MAX_INSTANCE_LENGTH,
+            "server");
+    usable &=
+        checkLength(
+            file,
+            line,
+            "task",
+            task,
+            Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
+            "server or database");
+    usable &=
+        checkLength(
+            file,
+            line,
+            "source endpoint",
+            source,
+            Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
+            "server or database");
     String secret = Names.secretName(settings.secretNamePattern(), server, name, engine);
     usable &= checkSecretName(file, line, secret);
     TableMapping mapping = tableMapping(file, row, server, name);
@@ -147,24 +197,50 @@ public final class ConfigLoader {
         .build();
   }
 
-  private boolean checkLength(Path file, int line, String what, String identifier, int max, String shorten) {
+  private boolean checkLength(
+      Path file, int line, String what, String identifier, int max, String shorten) {
     if (identifier.length() <= max) {
       return true;
     }
-    problems.error(Problem.at(file, line, what + " identifier '" + identifier + "' is " + identifier.length()
-        + " characters; DMS allows at most " + max + ": shorten the " + shorten + " name"));
+    problems.error(
+        Problem.at(
+            file,
+            line,
+            what
+                + " identifier '"
+                + identifier
+                + "' is "
+                + identifier.length()
+                + " characters; DMS allows at most "
+                + max
+                + ": shorten the "
+                + shorten
+                + " name"));
     return false;
   }
 
   private boolean checkSecretName(Path file, int line, String secret) {
     if (secret.length() > MAX_SECRET_NAME_LENGTH) {
-      problems.error(Problem.at(file, line, "secret name '" + secret + "' is longer than "
-          + MAX_SECRET_NAME_LENGTH + " characters; shorten the names or 'secret_name_pattern'"));
+      problems.error(
+          Problem.at(
+              file,
+              line,
+              "secret name '"
+                  + secret
+                  + "' is longer than "
+                  + MAX_SECRET_NAME_LENGTH
+                  + " characters; shorten the names or 'secret_name_pattern'"));
       return false;
     }
     if (SECRET_ARN_SUFFIX.matcher(secret).matches()) {
-      problems.error(Problem.at(file, line, "secret name '" + secret + "' ends in a hyphen and six characters,"
-          + " which Secrets Manager confuses with an ARN suffix; change 'secret_name_pattern' or the names"));
+      problems.error(
+          Problem.at(
+              file,
+              line,
+              "secret name '"
+                  + secret
+                  + "' ends in a hyphen and six characters,"
+                  + " which Secrets Manager confuses with an ARN suffix; change 'secret_name_pattern' or the names"));
       return false;
     }
     return true;
@@ -174,15 +250,33 @@ public final class ConfigLoader {
     String given = row.trimmed("mapping_file");
     String expected = given.isEmpty() ? "dms_" + server + "_" + name + "_mappings.json" : given;
     Path expectedPath = dir.resolve(MAPPINGS_FOLDER).resolve(expected);
-    List<Path> candidates = mappingFilesByLowerName.getOrDefault(expected.toLowerCase(Locale.ROOT), List.of());
+    List<Path> candidates =
+        mappingFilesByLowerName.getOrDefault(expected.toLowerCase(Locale.ROOT), List.of());
     if (candidates.isEmpty()) {
-      problems.error(Problem.at(file, row.line(), "no table mapping for server '" + server + "' database '" + name
-          + "'; expected " + expectedPath));
+      problems.error(
+          Problem.at(
+              file,
+              row.line(),
+              "no table mapping for server '"
+                  + server
+                  + "' database '"
+                  + name
+                  + "'; expected "
+                  + expectedPath));
       return null;
     }
     if (candidates.size() > 1) {
-      problems.error(Problem.at(file, row.line(), "table mapping for server '" + server + "' database '" + name
-          + "' is ambiguous: " + candidates + " differ only in case; keep one"));
+      problems.error(
+          Problem.at(
+              file,
+              row.line(),
+              "table mapping for server '"
+                  + server
+                  + "' database '"
+                  + name
+                  + "' is ambiguous: "
+                  + candidates
+                  + " differ only in case; keep one"));
       return null;
     }
     Path mappingFile = candidates.get(0);
@@ -215,19 +309,32 @@ public final class ConfigLoader {
       String instance = Names.instanceIdentifier(database.serverName());
       Database first = firstOfInstance.putIfAbsent(instance, database);
       if (first != null && !first.serverName().equals(database.serverName())) {
-        problems.error(Problem.at(file, database.line(), "server '" + database.serverName() + "' and server '"
-            + first.serverName() + "' on line " + first.line() + " both become replication instance '" + instance
-            + "'; spell the server name the same way in every row"));
+        problems.error(
+            Problem.at(
+                file,
+                database.line(),
+                "server '"
+                    + database.serverName()
+                    + "' and server '"
+                    + first.serverName()
+                    + "' on line "
+                    + first.line()
+                    + " both become replication instance '"
+                    + instance
+                    + "'; spell the server name the same way in every row"));
         continue;
       }
       byInstance.computeIfAbsent(instance, k -> new ArrayList<>()).add(database);
     }
     List<Server> servers = new ArrayList<>();
-    byInstance.forEach((instance, members) -> servers.add(ImmutableServer.builder()
-        .name(members.get(0).serverName())
-        .instanceIdentifier(instance)
-        .databases(members)
-        .build()));
+    byInstance.forEach(
+        (instance, members) ->
+            servers.add(
+                ImmutableServer.builder()
+                    .name(members.get(0).serverName())
+                    .instanceIdentifier(instance)
+                    .databases(members)
+                    .build()));
     return servers;
   }
 
@@ -236,10 +343,21 @@ public final class ConfigLoader {
     for (Server server : servers) {
       if (server.databases().size() > Quotas.DATABASES_PER_INSTANCE) {
         Database first = server.databases().get(Quotas.DATABASES_PER_INSTANCE);
-        problems.error(Problem.at(file, first.line(), "server '" + server.name() + "' has "
-            + server.databases().size() + " databases; one replication instance serves at most 100 endpoints, so at"
-            + " most " + Quotas.DATABASES_PER_INSTANCE + " databases: list the rest under a second server name"
-            + " (such as '" + server.name() + "-2') with matching credentials rows"));
+        problems.error(
+            Problem.at(
+                file,
+                first.line(),
+                "server '"
+                    + server.name()
+                    + "' has "
+                    + server.databases().size()
+                    + " databases; one replication instance serves at most 100 endpoints, so at"
+                    + " most "
+                    + Quotas.DATABASES_PER_INSTANCE
+                    + " databases: list the rest under a second server name"
+                    + " (such as '"
+                    + server.name()
+                    + "-2') with matching credentials rows"));
       }
     }
     warnAbove(file, servers.size(), Quotas.INSTANCES_PER_ACCOUNT, "replication instances");
@@ -249,8 +367,16 @@ public final class ConfigLoader {
 
   private void warnAbove(Path file, int count, int quota, String what) {
     if (count > quota) {
-      problems.warning(Problem.inFile(file, "the config needs " + count + " " + what + "; the default DMS quota is "
-          + quota + " per account and Region: raise it in Service Quotas before deploying"));
+      problems.warning(
+          Problem.inFile(
+              file,
+              "the config needs "
+                  + count
+                  + " "
+                  + what
+                  + "; the default DMS quota is "
+                  + quota
+                  + " per account and Region: raise it in Service Quotas before deploying"));
     }
   }
 

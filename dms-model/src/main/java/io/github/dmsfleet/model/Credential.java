@@ -2,7 +2,10 @@ package io.github.dmsfleet.model;
 
 import org.immutables.value.Value;
 
-/** One row of the credentials CSV: how DMS reaches one source database. Username and password never print. */
+/**
+ * One row of the credentials CSV: how DMS reaches one source database. Username and password never
+ * print.
+ */
 @Value.Immutable
 public interface Credential {
   String serverName();

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a credentials CSV ({@code servername,dbname,username,password,ipaddress,port,engine}). Names and hosts are
- * trimmed; usernames and passwords are kept exactly as written and never appear in a message.
+ * Reads a credentials CSV ({@code servername,dbname,username,password,ipaddress,port,engine}).
+ * Names and hosts are trimmed; usernames and passwords are kept exactly as written and never appear
+ * in a message.
  */
 public final class CredentialsLoader {
   public static final List<String> COLUMNS =
@@ -36,12 +37,22 @@ public final class CredentialsLoader {
         if (credential == null) {
           continue;
         }
-        Credential earlier = byTask.putIfAbsent(
-            Names.taskIdentifier(credential.serverName(), credential.databaseName()), credential);
+        Credential earlier =
+            byTask.putIfAbsent(
+                Names.taskIdentifier(credential.serverName(), credential.databaseName()),
+                credential);
         if (earlier != null) {
-          problems.error(Problem.at(file, row.line(), "server '" + credential.serverName() + "' database '"
-              + credential.databaseName() + "' already has credentials on line " + earlier.line()
-              + "; keep one row per database"));
+          problems.error(
+              Problem.at(
+                  file,
+                  row.line(),
+                  "server '"
+                      + credential.serverName()
+                      + "' database '"
+                      + credential.databaseName()
+                      + "' already has credentials on line "
+                      + earlier.line()
+                      + "; keep one row per database"));
           continue;
         }
         credentials.add(credential);
@@ -60,18 +71,23 @@ public final class CredentialsLoader {
     String server = required(file, row, "servername", "name the source server", problems);
     String database = required(file, row, "dbname", "name the source database", problems);
     if (row.raw("username").isEmpty()) {
-      problems.error(Problem.at(file, line, "'username' is empty; give the database user DMS logs in as"));
+      problems.error(
+          Problem.at(file, line, "'username' is empty; give the database user DMS logs in as"));
     }
     if (row.raw("password").isEmpty()) {
-      problems.error(Problem.at(file, line, "'password' is empty; give the database user's password"));
+      problems.error(
+          Problem.at(file, line, "'password' is empty; give the database user's password"));
     }
-    String host = required(file, row, "ipaddress", "give the server's host name or IP address", problems);
+    String host =
+        required(file, row, "ipaddress", "give the server's host name or IP address", problems);
     if (!host.isEmpty() && !HOST.matcher(host).matches()) {
-      problems.error(Problem.at(file, line, "'ipaddress' '" + host + "' is not a host name or IP address"));
+      problems.error(
+          Problem.at(file, line, "'ipaddress' '" + host + "' is not a host name or IP address"));
     }
     // An unknown engine is recorded; the port is then checked against the default engine's.
-    SourceEngine engine = Objects.requireNonNullElse(row.engine(file, settings.sourceEngine(), problems),
-        settings.sourceEngine());
+    SourceEngine engine =
+        Objects.requireNonNullElse(
+            row.engine(file, settings.sourceEngine(), problems), settings.sourceEngine());
     int port = port(file, row, engine, problems);
     if (problems.errorCount() > before) {
       return null;
@@ -89,7 +105,8 @@ public final class CredentialsLoader {
         .build();
   }
 
-  private static String required(Path file, CsvFile.Row row, String column, String fix, Problems problems) {
+  private static String required(
+      Path file, CsvFile.Row row, String column, String fix, Problems problems) {
     String value = row.trimmed(column);
     if (value.isEmpty()) {
       problems.error(Problem.at(file, row.line(), "'" + column + "' is empty; " + fix));
@@ -110,8 +127,17 @@ public final class CredentialsLoader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.error(Problem.at(file, row.line(), "'port' must be a number from 1 to 65535, got '" + text
-        + "' (" + engine.token() + " usually listens on " + engine.defaultPort() + ")"));
+    problems.error(
+        Problem.at(
+            file,
+            row.line(),
+            "'port' must be a number from 1 to 65535, got '"
+                + text
+                + "' ("
+                + engine.token()
+                + " usually listens on "
+                + engine.defaultPort()
+                + ")"));
     return 0;
   }
 }

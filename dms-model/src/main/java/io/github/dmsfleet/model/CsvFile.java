@@ -20,13 +20,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV config file read whole: a header and rows that know their line. Accepts a UTF-8 byte-order mark, CRLF or LF,
- * blank lines and quoted fields (commas, quotes and newlines inside quotes). Header names are matched in any case.
+ * A CSV config file read whole: a header and rows that know their line. Accepts a UTF-8 byte-order
+ * mark, CRLF or LF, blank lines and quoted fields (commas, quotes and newlines inside quotes).
+ * Header names are matched in any case.
  */
 final class CsvFile {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-  /** One data row; {@code line} is where it starts, so a quoted newline does not shift later rows' lines. */
+  /**
+   * One data row; {@code line} is where it starts, so a quoted newline does not shift later rows'
+   * lines.
+   */
   record Row(int line, Map<String, String> fields) {
     /** The raw field, not trimmed; empty when the row lacks the column. */
     String raw(String column) {
@@ -39,8 +43,8 @@ final class CsvFile {
     }
 
     /**
-     * The engine the {@code engine} column names, or {@code fallback} when it is blank; null, with the problem
-     * recorded, when it names no engine.
+     * The engine the {@code engine} column names, or {@code fallback} when it is blank; null, with
+     * the problem recorded, when it names no engine.
      */
     SourceEngine engine(Path file, SourceEngine fallback, Problems problems) {
       String value = trimmed("engine");
@@ -75,16 +79,18 @@ final class CsvFile {
   }
 
   /**
-   * Reads the file, checking that its header has every required column and no unknown one. Returns null and records
-   * the problem when the file cannot be used at all.
+   * Reads the file, checking that its header has every required column and no unknown one. Returns
+   * null and records the problem when the file cannot be used at all.
    */
   static CsvFile read(Path file, List<String> required, Set<String> optional, Problems problems) {
     String text;
     try {
       text = decode(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
-      problems.error(Problem.inFile(file,
-          "file not found; create it with the header '" + String.join(",", required) + "'"));
+      problems.error(
+          Problem.inFile(
+              file,
+              "file not found; create it with the header '" + String.join(",", required) + "'"));
       return null;
     } catch (CharacterCodingException e) {
       problems.error(Problem.inFile(file, "is not UTF-8 text; save it as UTF-8"));
@@ -97,29 +103,37 @@ final class CsvFile {
   }
 
   private static String decode(byte[] bytes) throws CharacterCodingException {
-    String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    String text =
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
   }
 
-  private static CsvFile parse(Path file, String text, List<String> required, Set<String> optional,
-      Problems problems) {
+  private static CsvFile parse(
+      Path file, String text, List<String> required, Set<String> optional, Problems problems) {
     LineIndex lines = new LineIndex(text);
     List<CSVRecord> records;
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()
-        .parse(new StringReader(text))) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      problems.error(Problem.inFile(file, "is not valid CSV (" + e.getMessage()
-          + "); check for a quote that is opened and never closed"));
+      problems.error(
+          Problem.inFile(
+              file,
+              "is not valid CSV ("
+                  + e.getMessage()
+                  + "); check for a quote that is opened and never closed"));
       return null;
     }
     List<CSVRecord> nonBlank = records.stream().filter(r -> !isBlank(r)).toList();
     if (nonBlank.isEmpty()) {
-      problems.error(Problem.inFile(file, "is empty; it needs the header '" + String.join(",", required) + "'"));
+      problems.error(
+          Problem.inFile(
+              file, "is empty; it needs the header '" + String.join(",", required) + "'"));
       return null;
     }
     CSVRecord headerRecord = nonBlank.get(0);
-    List<String> header = headerRecord.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        headerRecord.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int headerLine = lines.lineOf(headerRecord.getCharacterPosition());
     if (!checkHeader(file, headerLine, header, required, optional, problems)) {
       return null;
@@ -128,8 +142,15 @@ final class CsvFile {
     for (CSVRecord record : nonBlank.subList(1, nonBlank.size())) {
       int line = lines.lineOf(record.getCharacterPosition());
       if (record.size() > header.size()) {
-        problems.error(Problem.at(file, line, "has " + record.size() + " fields but the header has "
-            + header.size() + "; quote a value that contains a comma"));
+        problems.error(
+            Problem.at(
+                file,
+                line,
+                "has "
+                    + record.size()
+                    + " fields but the header has "
+                    + header.size()
+                    + "; quote a value that contains a comma"));
         continue;
       }
       Map<String, String> fields = new LinkedHashMap<>();
@@ -141,26 +162,42 @@ final class CsvFile {
     return new CsvFile(rows, nonBlank.size() == 1);
   }
 
-  private static boolean checkHeader(Path file, int line, List<String> header, List<String> required,
-      Set<String> optional, Problems problems) {
+  private static boolean checkHeader(
+      Path file,
+      int line,
+      List<String> header,
+      List<String> required,
+      Set<String> optional,
+      Problems problems) {
     boolean usable = true;
     List<String> known = new ArrayList<>(required);
     known.addAll(optional);
     for (String column : required) {
       if (!header.contains(column)) {
-        problems.error(Problem.at(file, line, "the header lacks the column '" + column
-            + "'; the header must hold " + String.join(",", required)));
+        problems.error(
+            Problem.at(
+                file,
+                line,
+                "the header lacks the column '"
+                    + column
+                    + "'; the header must hold "
+                    + String.join(",", required)));
         usable = false;
       }
     }
     List<String> seen = new ArrayList<>();
     for (String column : header) {
       if (seen.contains(column)) {
-        problems.error(Problem.at(file, line, "the header names the column '" + column + "' twice; remove one"));
+        problems.error(
+            Problem.at(
+                file, line, "the header names the column '" + column + "' twice; remove one"));
         usable = false;
       } else if (!known.contains(column)) {
-        problems.error(Problem.at(file, line, "unknown column '" + column + "'; "
-            + Suggestions.didYouMean(column, known)));
+        problems.error(
+            Problem.at(
+                file,
+                line,
+                "unknown column '" + column + "'; " + Suggestions.didYouMean(column, known)));
         usable = false;
       }
       seen.add(column);
@@ -191,7 +228,8 @@ final class CsvFile {
     int lineOf(long recordPosition) {
       // The parser's position can stand before the blank lines it skipped to reach the record.
       int offset = (int) recordPosition;
-      while (offset < text.length() && (text.charAt(offset) == '\r' || text.charAt(offset) == '\n')) {
+      while (offset < text.length()
+          && (text.charAt(offset) == '\r' || text.charAt(offset) == '\n')) {
         offset++;
       }
       int index = Arrays.binarySearch(lineStarts, offset);

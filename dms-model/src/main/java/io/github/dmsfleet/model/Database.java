@@ -2,7 +2,9 @@ package io.github.dmsfleet.model;
 
 import org.immutables.value.Value;
 
-/** One source database: it becomes a source endpoint, an S3 target endpoint and a replication task. */
+/**
+ * One source database: it becomes a source endpoint, an S3 target endpoint and a replication task.
+ */
 @Value.Immutable
 public interface Database {
   /** The server name as the config writes it. */
@@ -28,7 +30,10 @@ public interface Database {
   /** The Secrets Manager secret holding its credentials. */
   String secretName();
 
-  /** The S3 folder its data goes to, {@code <s3_prefix>/<server>/<dbname>}, with no slash at either end. */
+  /**
+   * The S3 folder its data goes to, {@code <s3_prefix>/<server>/<dbname>}, with no slash at either
+   * end.
+   */
   String s3Prefix();
 
   TableMapping tableMapping();

@@ -6,15 +6,17 @@ import java.util.regex.Pattern;
 /**
  * The one rule that turns config names into legal DMS identifiers.
  *
- * <p>DMS identifiers hold only ASCII letters, digits and hyphens, start with a letter, and have no trailing hyphen
- * and no two hyphens in a row; DMS stores them in lower case. The rule: join the parts with hyphens, lower-case them,
- * replace every run of other characters with one hyphen, drop hyphens at either end, and put {@code dms-} in front
- * when the result does not start with a letter. So {@code SQL_PROD.01} and {@code Sales DB} give
- * {@code sql-prod-01-sales-db}. The rule is deterministic and idempotent; it does not shorten: callers check length.
+ * <p>DMS identifiers hold only ASCII letters, digits and hyphens, start with a letter, and have no
+ * trailing hyphen and no two hyphens in a row; DMS stores them in lower case. The rule: join the
+ * parts with hyphens, lower-case them, replace every run of other characters with one hyphen, drop
+ * hyphens at either end, and put {@code dms-} in front when the result does not start with a
+ * letter. So {@code SQL_PROD.01} and {@code Sales DB} give {@code sql-prod-01-sales-db}. The rule
+ * is deterministic and idempotent; it does not shorten: callers check length.
  */
 public final class Identifiers {
   /** Longest replication instance identifier. */
   public static final int MAX_INSTANCE_LENGTH = 63;
+
   /** Longest replication task or endpoint identifier. */
   public static final int MAX_TASK_OR_ENDPOINT_LENGTH = 255;
 

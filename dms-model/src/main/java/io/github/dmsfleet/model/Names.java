@@ -2,10 +2,16 @@ package io.github.dmsfleet.model;
 
 import java.util.regex.Pattern;
 
-/** How config names become DMS identifiers, secret names and S3 prefixes; the sample's conventions. */
+/**
+ * How config names become DMS identifiers, secret names and S3 prefixes; the sample's conventions.
+ */
 final class Names {
   private static final Pattern SECRET_ILLEGAL = Pattern.compile("[^A-Za-z0-9/_+=.@-]");
-  /** S3's safe key characters, less {@code *}, which IAM would read as a wildcard in the target role's policy. */
+
+  /**
+   * S3's safe key characters, less {@code *}, which IAM would read as a wildcard in the target
+   * role's policy.
+   */
   private static final Pattern S3_UNSAFE = Pattern.compile("[^A-Za-z0-9!_.'()-]");
 
   private Names() {}
@@ -26,16 +32,23 @@ final class Names {
     return Identifiers.of(server, database, "s3-target-endpoint");
   }
 
-  /** Fills the pattern's placeholders, then replaces characters Secrets Manager does not allow with {@code _}. */
+  /**
+   * Fills the pattern's placeholders, then replaces characters Secrets Manager does not allow with
+   * {@code _}.
+   */
   static String secretName(String pattern, String server, String database, SourceEngine engine) {
-    String name = pattern
-        .replace("{server}", server)
-        .replace("{dbname}", database)
-        .replace("{engine}", engine.secretToken());
+    String name =
+        pattern
+            .replace("{server}", server)
+            .replace("{dbname}", database)
+            .replace("{engine}", engine.secretToken());
     return SECRET_ILLEGAL.matcher(name).replaceAll("_");
   }
 
-  /** {@code <prefix>/<server>/<dbname>}, with characters that are unsafe in S3 keys replaced by {@code _}. */
+  /**
+   * {@code <prefix>/<server>/<dbname>}, with characters that are unsafe in S3 keys replaced by
+   * {@code _}.
+   */
   static String s3Prefix(String prefix, String server, String database) {
     String folder = prefix.isEmpty() ? "" : prefix + "/";
     return folder + s3Safe(server) + "/" + s3Safe(database);

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Fleet-wide settings from {@code parameters.txt}; {@code config/README.md} documents each key and default. */
+/**
+ * Fleet-wide settings from {@code parameters.txt}; {@code config/README.md} documents each key and
+ * default.
+ */
 @Value.Immutable
 public abstract class Settings {
   /** {@code instancesize}: the replication instance class. */
@@ -56,7 +59,10 @@ public abstract class Settings {
     return SslMode.REQUIRE;
   }
 
-  /** {@code certificate_arn}: the DMS certificate that {@code verify-ca} and {@code verify-full} check against. */
+  /**
+   * {@code certificate_arn}: the DMS certificate that {@code verify-ca} and {@code verify-full}
+   * check against.
+   */
   public abstract Optional<String> certificateArn();
 
   /** {@code vpc_cidr}: the CIDR of the VPC created when no {@code vpc_id} is given. */
@@ -101,10 +107,14 @@ public abstract class Settings {
     return "data";
   }
 
-  /** {@code kms_key_arn}: an existing KMS key for the bucket and instances instead of creating one. */
+  /**
+   * {@code kms_key_arn}: an existing KMS key for the bucket and instances instead of creating one.
+   */
   public abstract Optional<String> kmsKeyArn();
 
-  /** {@code glacier_transition_days}: days before S3 objects move to Glacier; 0 turns the rule off. */
+  /**
+   * {@code glacier_transition_days}: days before S3 objects move to Glacier; 0 turns the rule off.
+   */
   @Value.Default
   public int glacierTransitionDays() {
     return 365;
@@ -123,8 +133,8 @@ public abstract class Settings {
   }
 
   /**
-   * {@code create_account_roles}: whether to create the account's {@code dms-vpc-role} and
-   * {@code dms-cloudwatch-logs-role}.
+   * {@code create_account_roles}: whether to create the account's {@code dms-vpc-role} and {@code
+   * dms-cloudwatch-logs-role}.
    */
   @Value.Default
   public boolean createAccountRoles() {

@@ -17,58 +17,100 @@ final class SettingsParser {
 
   private static final Pattern INSTANCE_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
   private static final Pattern ENGINE_VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
-  private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+  private static final Pattern CIDR =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
   private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
   private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern CERTIFICATE_ARN =
       Pattern.compile("arn:aws[a-z-]*:dms:[a-z0-9-]+:\\d{12}:cert:[A-Za-z0-9-]+");
-  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
-  private static final Pattern S3_PREFIX = Pattern.compile("[A-Za-z0-9!_.'()-]+(/[A-Za-z0-9!_.'()-]+)*");
+  private static final Pattern KMS_KEY_ARN =
+      Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
+  private static final Pattern S3_PREFIX =
+      Pattern.compile("[A-Za-z0-9!_.'()-]+(/[A-Za-z0-9!_.'()-]+)*");
   private static final Pattern STACK_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}");
   private static final Pattern MAINTENANCE_WINDOW =
-      Pattern.compile("(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d"
-          + "-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d");
+      Pattern.compile(
+          "(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d"
+              + "-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;\\s]+");
 
-  /** Every key, in the order {@code config/README.md} documents them, with how its value is read. */
-  private static final Map<String, BiConsumer<String, ImmutableSettings.Builder>> KEYS = new LinkedHashMap<>();
+  /**
+   * Every key, in the order {@code config/README.md} documents them, with how its value is read.
+   */
+  private static final Map<String, BiConsumer<String, ImmutableSettings.Builder>> KEYS =
+      new LinkedHashMap<>();
 
   static {
-    KEYS.put("instancesize", (v, b) -> b.instanceClass(matching(v, INSTANCE_CLASS,
-        "a DMS instance class such as dms.r5.xlarge")));
+    KEYS.put(
+        "instancesize",
+        (v, b) ->
+            b.instanceClass(
+                matching(v, INSTANCE_CLASS, "a DMS instance class such as dms.r5.xlarge")));
     KEYS.put("maxfilesize", (v, b) -> b.maxFileSizeKiB(integer(v, 1, 1_048_576, "KiB")));
     KEYS.put("task_migration_type", (v, b) -> b.migrationType(MigrationType.parse(v)));
     KEYS.put("allocated_storage", (v, b) -> b.allocatedStorageGiB(integer(v, 5, 6144, "GiB")));
     KEYS.put("multi_az", (v, b) -> b.multiAz(bool(v)));
-    KEYS.put("engine_version", (v, b) -> b.engineVersion(matching(v, ENGINE_VERSION,
-        "a DMS engine version such as 3.5.4")));
-    KEYS.put("maintenance_window", (v, b) -> b.maintenanceWindow(
-        matching(v.toLowerCase(Locale.ROOT), MAINTENANCE_WINDOW,
-            "ddd:hh24:mi-ddd:hh24:mi in UTC, such as sun:04:00-sun:04:30")));
+    KEYS.put(
+        "engine_version",
+        (v, b) ->
+            b.engineVersion(matching(v, ENGINE_VERSION, "a DMS engine version such as 3.5.4")));
+    KEYS.put(
+        "maintenance_window",
+        (v, b) ->
+            b.maintenanceWindow(
+                matching(
+                    v.toLowerCase(Locale.ROOT),
+                    MAINTENANCE_WINDOW,
+                    "ddd:hh24:mi-ddd:hh24:mi in UTC, such as sun:04:00-sun:04:30")));
     KEYS.put("source_engine", (v, b) -> b.sourceEngine(SourceEngine.parse(v)));
     KEYS.put("ssl_mode", (v, b) -> b.sslMode(SslMode.parse(v)));
-    KEYS.put("certificate_arn", (v, b) -> b.certificateArn(matching(v, CERTIFICATE_ARN,
-        "a DMS certificate ARN such as arn:aws:dms:us-east-1:123456789012:cert:ABCDEFGHIJKLMNOPQRSTUVWXYZ")));
+    KEYS.put(
+        "certificate_arn",
+        (v, b) ->
+            b.certificateArn(
+                matching(
+                    v,
+                    CERTIFICATE_ARN,
+                    "a DMS certificate ARN such as arn:aws:dms:us-east-1:123456789012:cert:ABCDEFGHIJKLMNOPQRSTUVWXYZ")));
     KEYS.put("vpc_cidr", (v, b) -> b.vpcCidr(cidr(v)));
     KEYS.put("vpc_id", (v, b) -> b.vpcId(matching(v, VPC_ID, "a VPC id such as vpc-0a1b2c3d")));
-    KEYS.put("subnet_ids", (v, b) -> b.subnetIds(list(v, SUBNET_ID,
-        "subnet ids such as subnet-0a1b2c3d, separated by ;")));
-    KEYS.put("alert_email", (v, b) -> b.alertEmails(list(v, EMAIL, "e-mail addresses separated by ;")));
+    KEYS.put(
+        "subnet_ids",
+        (v, b) ->
+            b.subnetIds(list(v, SUBNET_ID, "subnet ids such as subnet-0a1b2c3d, separated by ;")));
+    KEYS.put(
+        "alert_email", (v, b) -> b.alertEmails(list(v, EMAIL, "e-mail addresses separated by ;")));
     KEYS.put("output_format", (v, b) -> b.outputFormat(OutputFormat.parse(v)));
     KEYS.put("compression", (v, b) -> b.compression(Compression.parse(v)));
     KEYS.put("date_partitioning", (v, b) -> b.datePartitioning(bool(v)));
-    KEYS.put("bucket_name", (v, b) -> b.bucketName(matching(v, BUCKET,
-        "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens")));
+    KEYS.put(
+        "bucket_name",
+        (v, b) ->
+            b.bucketName(
+                matching(
+                    v,
+                    BUCKET,
+                    "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens")));
     KEYS.put("s3_prefix", (v, b) -> b.s3Prefix(s3Prefix(v)));
-    KEYS.put("kms_key_arn", (v, b) -> b.kmsKeyArn(matching(v, KMS_KEY_ARN,
-        "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")));
-    KEYS.put("glacier_transition_days", (v, b) -> b.glacierTransitionDays(integer(v, 0, 36_500,
-        "days (0 turns the rule off)")));
+    KEYS.put(
+        "kms_key_arn",
+        (v, b) ->
+            b.kmsKeyArn(
+                matching(
+                    v,
+                    KMS_KEY_ARN,
+                    "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")));
+    KEYS.put(
+        "glacier_transition_days",
+        (v, b) -> b.glacierTransitionDays(integer(v, 0, 36_500, "days (0 turns the rule off)")));
     KEYS.put("secret_name_pattern", (v, b) -> b.secretNamePattern(secretPattern(v)));
-    KEYS.put("stack_prefix", (v, b) -> b.stackPrefix(matching(v, STACK_PREFIX,
-        "a letter then up to 39 letters, digits and hyphens")));
+    KEYS.put(
+        "stack_prefix",
+        (v, b) ->
+            b.stackPrefix(
+                matching(v, STACK_PREFIX, "a letter then up to 39 letters, digits and hyphens")));
     KEYS.put("create_account_roles", (v, b) -> b.createAccountRoles(bool(v)));
     KEYS.put("tags", (v, b) -> b.tags(tags(v)));
   }
@@ -79,7 +121,9 @@ final class SettingsParser {
     return KEYS.keySet();
   }
 
-  /** Reads the file; returns the defaults for whatever it cannot use, with the problems recorded. */
+  /**
+   * Reads the file; returns the defaults for whatever it cannot use, with the problems recorded.
+   */
   static Settings parse(Path file, Problems problems) {
     ImmutableSettings.Builder builder = ImmutableSettings.builder();
     CsvFile csv = CsvFile.read(file, List.of("key", "value"), Set.of(), problems);
@@ -93,13 +137,21 @@ final class SettingsParser {
       String value = row.trimmed("value");
       Integer earlier = seenAt.putIfAbsent(key, row.line());
       if (!KEYS.containsKey(key)) {
-        problems.error(Problem.at(file, row.line(), "unknown key '" + key + "'; "
-            + Suggestions.didYouMean(key, KEYS.keySet())));
+        problems.error(
+            Problem.at(
+                file,
+                row.line(),
+                "unknown key '" + key + "'; " + Suggestions.didYouMean(key, KEYS.keySet())));
       } else if (earlier != null) {
-        problems.error(Problem.at(file, row.line(), "key '" + key + "' is already set on line " + earlier
-            + "; keep one of the two"));
+        problems.error(
+            Problem.at(
+                file,
+                row.line(),
+                "key '" + key + "' is already set on line " + earlier + "; keep one of the two"));
       } else if (value.isEmpty()) {
-        problems.error(Problem.at(file, row.line(), "key '" + key + "' has no value; give one or remove the row"));
+        problems.error(
+            Problem.at(
+                file, row.line(), "key '" + key + "' has no value; give one or remove the row"));
       } else {
         try {
           KEYS.get(key).accept(value, builder);
@@ -114,32 +166,54 @@ final class SettingsParser {
     return settings;
   }
 
-  private static void checkCombinations(Path file, Settings settings, Map<String, Integer> lineOfKey,
-      Problems problems) {
+  private static void checkCombinations(
+      Path file, Settings settings, Map<String, Integer> lineOfKey, Problems problems) {
     if (settings.vpcId().isPresent() && lineOfKey.containsKey("vpc_cidr")) {
-      problems.error(Problem.at(file, lineOfKey.get("vpc_cidr"),
-          "key 'vpc_cidr' sizes a new VPC but 'vpc_id' names an existing one; remove one of the two"));
+      problems.error(
+          Problem.at(
+              file,
+              lineOfKey.get("vpc_cidr"),
+              "key 'vpc_cidr' sizes a new VPC but 'vpc_id' names an existing one; remove one of the two"));
     }
     if (settings.vpcId().isPresent() && settings.subnetIds().size() < 2) {
-      problems.error(Problem.at(file, lineOfKey.get("vpc_id"),
-          "key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones"));
+      problems.error(
+          Problem.at(
+              file,
+              lineOfKey.get("vpc_id"),
+              "key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones"));
     }
-    boolean verifies = settings.sslMode() == SslMode.VERIFY_CA || settings.sslMode() == SslMode.VERIFY_FULL;
+    boolean verifies =
+        settings.sslMode() == SslMode.VERIFY_CA || settings.sslMode() == SslMode.VERIFY_FULL;
     if (verifies && settings.certificateArn().isEmpty()) {
-      problems.error(Problem.at(file, lineOfKey.get("ssl_mode"), "ssl_mode '" + settings.sslMode().value()
-          + "' needs 'certificate_arn', the DMS certificate of the sources' certificate authority"));
+      problems.error(
+          Problem.at(
+              file,
+              lineOfKey.get("ssl_mode"),
+              "ssl_mode '"
+                  + settings.sslMode().value()
+                  + "' needs 'certificate_arn', the DMS certificate of the sources' certificate authority"));
     }
     if (!verifies && settings.certificateArn().isPresent()) {
-      problems.error(Problem.at(file, lineOfKey.get("certificate_arn"), "key 'certificate_arn' applies only to"
-          + " ssl_mode verify-ca or verify-full; set ssl_mode or remove the key"));
+      problems.error(
+          Problem.at(
+              file,
+              lineOfKey.get("certificate_arn"),
+              "key 'certificate_arn' applies only to"
+                  + " ssl_mode verify-ca or verify-full; set ssl_mode or remove the key"));
     }
     if (settings.bucketName().isPresent() && settings.kmsKeyArn().isEmpty()) {
-      problems.error(Problem.at(file, lineOfKey.get("bucket_name"),
-          "key 'bucket_name' needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)"));
+      problems.error(
+          Problem.at(
+              file,
+              lineOfKey.get("bucket_name"),
+              "key 'bucket_name' needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)"));
     }
     if (settings.vpcId().isEmpty() && lineOfKey.containsKey("subnet_ids")) {
-      problems.error(Problem.at(file, lineOfKey.get("subnet_ids"),
-          "key 'subnet_ids' needs 'vpc_id', the VPC that holds them"));
+      problems.error(
+          Problem.at(
+              file,
+              lineOfKey.get("subnet_ids"),
+              "key 'subnet_ids' needs 'vpc_id', the VPC that holds them"));
     }
   }
 
@@ -159,8 +233,16 @@ final class SettingsParser {
     } catch (NumberFormatException e) {
       // reported below with the range
     }
-    throw new IllegalArgumentException("must be a whole number of " + unit + " from " + min + " to " + max
-        + ", got '" + value + "'");
+    throw new IllegalArgumentException(
+        "must be a whole number of "
+            + unit
+            + " from "
+            + min
+            + " to "
+            + max
+            + ", got '"
+            + value
+            + "'");
   }
 
   private static boolean bool(String value) {
@@ -173,9 +255,12 @@ final class SettingsParser {
 
   private static String cidr(String value) {
     var matcher = CIDR.matcher(value);
-    boolean valid = matcher.matches()
-        && Arrays.stream(new int[] {1, 2, 3, 4}).allMatch(g -> Integer.parseInt(matcher.group(g)) <= 255)
-        && Integer.parseInt(matcher.group(5)) >= 16 && Integer.parseInt(matcher.group(5)) <= 24;
+    boolean valid =
+        matcher.matches()
+            && Arrays.stream(new int[] {1, 2, 3, 4})
+                .allMatch(g -> Integer.parseInt(matcher.group(g)) <= 255)
+            && Integer.parseInt(matcher.group(5)) >= 16
+            && Integer.parseInt(matcher.group(5)) <= 24;
     if (!valid) {
       throw new IllegalArgumentException(
           "'" + value + "' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18");
@@ -184,7 +269,8 @@ final class SettingsParser {
   }
 
   private static List<String> list(String value, Pattern item, String expected) {
-    List<String> items = Arrays.stream(LIST_SEPARATOR.split(value)).filter(s -> !s.isEmpty()).toList();
+    List<String> items =
+        Arrays.stream(LIST_SEPARATOR.split(value)).filter(s -> !s.isEmpty()).toList();
     for (String each : items) {
       if (!item.matcher(each).matches()) {
         throw new IllegalArgumentException("'" + each + "' is not valid; expected " + expected);
@@ -195,31 +281,44 @@ final class SettingsParser {
 
   private static String s3Prefix(String value) {
     String trimmed = value.replaceAll("^/+|/+$", "");
-    return matching(trimmed, S3_PREFIX,
+    return matching(
+        trimmed,
+        S3_PREFIX,
         "an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts joined by single /");
   }
 
   private static String secretPattern(String value) {
     if (!value.contains("{server}") || !value.contains("{dbname}")) {
-      throw new IllegalArgumentException("'" + value + "' must contain {server} and {dbname} (and may contain"
-          + " {engine}) so that every database gets its own secret");
+      throw new IllegalArgumentException(
+          "'"
+              + value
+              + "' must contain {server} and {dbname} (and may contain"
+              + " {engine}) so that every database gets its own secret");
     }
     return value;
   }
 
   private static Map<String, String> tags(String value) {
     Map<String, String> tags = new LinkedHashMap<>();
-    for (String pair : value.split(";")) {
+    for (String pair : value.split(";", -1)) {
+      if (pair.isBlank()) {
+        continue; // a trailing ';' adds no tag
+      }
       String[] keyValue = pair.split("=", 2);
       if (keyValue.length != 2 || keyValue[0].isBlank()) {
-        throw new IllegalArgumentException("'" + pair.strip() + "' is not key=value; write tags as"
-            + " Key1=Value1;Key2=Value2");
+        throw new IllegalArgumentException(
+            "'" + pair.strip() + "' is not key=value; write tags as Key1=Value1;Key2=Value2");
       }
       String key = keyValue[0].strip();
       String tagValue = keyValue[1].strip();
-      if (key.length() > 128 || tagValue.length() > 256 || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-        throw new IllegalArgumentException("'" + key + "' cannot be a tag: keys are up to 128 characters and do"
-            + " not start with aws:, values up to 256 characters");
+      if (key.length() > 128
+          || tagValue.length() > 256
+          || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        throw new IllegalArgumentException(
+            "'"
+                + key
+                + "' cannot be a tag: keys are up to 128 characters and do"
+                + " not start with aws:, values up to 256 characters");
       }
       tags.put(key, tagValue);
     }

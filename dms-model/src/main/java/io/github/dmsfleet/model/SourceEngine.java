@@ -1,29 +1,34 @@
 package io.github.dmsfleet.model;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** A source database engine, with the tokens the config, DMS names and secret names use for it. */
 public enum SourceEngine {
-  SQL_SERVER("sqlserver", "sql_server", 1433, "mssql", "sql_server"),
+  SQL_SERVER("sqlserver", "sql_server", 1433),
   MYSQL("mysql", "mysql", 3306),
-  POSTGRESQL("postgres", "postgres", 5432, "postgresql"),
+  POSTGRESQL("postgres", "postgres", 5432),
   ORACLE("oracle", "oracle", 1521);
+
+  /** Other spellings the config accepts. */
+  private static final Map<String, SourceEngine> ALIASES =
+      Map.of("mssql", SQL_SERVER, "sql_server", SQL_SERVER, "postgresql", POSTGRESQL);
 
   private final String token;
   private final String secretToken;
   private final int defaultPort;
-  private final List<String> aliases;
 
-  SourceEngine(String token, String secretToken, int defaultPort, String... aliases) {
+  SourceEngine(String token, String secretToken, int defaultPort) {
     this.token = token;
     this.secretToken = secretToken;
     this.defaultPort = defaultPort;
-    this.aliases = List.of(aliases);
   }
 
-  /** The config value and DMS engine name: {@code sqlserver}, {@code mysql}, {@code postgres}, {@code oracle}. */
+  /**
+   * The config value and DMS engine name: {@code sqlserver}, {@code mysql}, {@code postgres},
+   * {@code oracle}.
+   */
   public String token() {
     return token;
   }
@@ -41,10 +46,12 @@ public enum SourceEngine {
   public static SourceEngine parse(String value) {
     String wanted = value.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values())
-        .filter(e -> e.token.equals(wanted) || e.aliases.contains(wanted))
+        .filter(e -> e.token.equals(wanted) || ALIASES.get(wanted) == e)
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "unknown engine '" + value + "'; use one of " + tokens()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown engine '" + value + "'; use one of " + tokens()));
   }
 
   static String tokens() {

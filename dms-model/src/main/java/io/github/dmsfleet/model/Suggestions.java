@@ -9,9 +9,10 @@ final class Suggestions {
 
   /** {@code did you mean 'x'?} naming the closest candidate by edit distance. */
   static String didYouMean(String wrong, Collection<String> candidates) {
-    String nearest = candidates.stream()
-        .min(Comparator.comparingInt((String c) -> distance(wrong, c)).thenComparing(c -> c))
-        .orElseThrow();
+    String nearest =
+        candidates.stream()
+            .min(Comparator.comparingInt((String c) -> distance(wrong, c)).thenComparing(c -> c))
+            .orElseThrow();
     return "did you mean '" + nearest + "'?";
   }
 

@@ -17,30 +17,54 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks a DMS table-mapping JSON document, reporting each problem with the line of the rule it is in. */
+/**
+ * Checks a DMS table-mapping JSON document, reporting each problem with the line of the rule it is
+ * in.
+ */
 final class TableMappingValidator {
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build());
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+              .build());
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-  private static final Map<String, Set<String>> ACTIONS_BY_RULE_TYPE = Map.of(
-      "selection", Set.of("include", "exclude", "explicit"),
-      "transformation", Set.of("rename", "remove-column", "convert-lowercase", "convert-uppercase", "add-prefix",
-          "remove-prefix", "replace-prefix", "add-suffix", "remove-suffix", "replace-suffix", "define-primary-key",
-          "change-data-type", "add-column", "include-column", "exclude-column", "add-before-image-columns",
-          "data-masking-digits-mask", "data-masking-digits-randomize", "data-masking-hash-mask"),
-      "table-settings", Set.of(),
-      "post-processing", Set.of("add-tag"));
+  private static final Map<String, Set<String>> ACTIONS_BY_RULE_TYPE =
+      Map.of(
+          "selection", Set.of("include", "exclude", "explicit"),
+          "transformation",
+              Set.of(
+                  "rename",
+                  "remove-column",
+                  "convert-lowercase",
+                  "convert-uppercase",
+                  "add-prefix",
+                  "remove-prefix",
+                  "replace-prefix",
+                  "add-suffix",
+                  "remove-suffix",
+                  "replace-suffix",
+                  "define-primary-key",
+                  "change-data-type",
+                  "add-column",
+                  "include-column",
+                  "exclude-column",
+                  "add-before-image-columns",
+                  "data-masking-digits-mask",
+                  "data-masking-digits-randomize",
+                  "data-masking-hash-mask"),
+          "table-settings", Set.of(),
+          "post-processing", Set.of("add-tag"));
 
   /** The {@code object-locator} fields each transformation target needs. */
-  private static final Map<String, List<String>> LOCATOR_BY_TARGET = Map.of(
-      "schema", List.of("schema-name"),
-      "table", List.of("schema-name", "table-name"),
-      "column", List.of("schema-name", "table-name", "column-name"),
-      "index-tablespace", List.of("schema-name", "table-name"),
-      "table-tablespace", List.of("schema-name", "table-name"));
+  private static final Map<String, List<String>> LOCATOR_BY_TARGET =
+      Map.of(
+          "schema", List.of("schema-name"),
+          "table", List.of("schema-name", "table-name"),
+          "column", List.of("schema-name", "table-name", "column-name"),
+          "index-tablespace", List.of("schema-name", "table-name"),
+          "table-tablespace", List.of("schema-name", "table-name"));
 
   private record Rule(int line, JsonNode node) {}
 
@@ -68,18 +92,22 @@ final class TableMappingValidator {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
       String column = at == null ? "" : " (column " + at.getColumnNr() + ")";
-      problems.error(Problem.at(file, line, "invalid JSON" + column + ": " + e.getOriginalMessage()));
+      problems.error(
+          Problem.at(file, line, "invalid JSON" + column + ": " + e.getOriginalMessage()));
       return;
     } catch (IOException e) {
       problems.error(Problem.inFile(file, "cannot be read: " + e.getMessage()));
       return;
     }
     if (rules == null) {
-      problems.error(Problem.inFile(file, "has no \"rules\" array; a table mapping is {\"rules\": [ ... ]}"));
+      problems.error(
+          Problem.inFile(file, "has no \"rules\" array; a table mapping is {\"rules\": [ ... ]}"));
       return;
     }
     if (rules.isEmpty()) {
-      problems.error(Problem.inFile(file, "\"rules\" is empty; add at least one selection rule that includes tables"));
+      problems.error(
+          Problem.inFile(
+              file, "\"rules\" is empty; add at least one selection rule that includes tables"));
       return;
     }
     Map<String, Integer> ids = new HashMap<>();
@@ -89,17 +117,23 @@ final class TableMappingValidator {
       includesSomething |= checkRule(rule, ids, names);
     }
     if (!includesSomething) {
-      problems.error(Problem.inFile(file, "no selection rule includes anything; add a rule with \"rule-type\":"
-          + " \"selection\" and \"rule-action\": \"include\" or \"explicit\""));
+      problems.error(
+          Problem.inFile(
+              file,
+              "no selection rule includes anything; add a rule with \"rule-type\":"
+                  + " \"selection\" and \"rule-action\": \"include\" or \"explicit\""));
     }
   }
 
-  /** Reads the document, keeping each rule's starting line; null when there is no {@code rules} array. */
+  /**
+   * Reads the document, keeping each rule's starting line; null when there is no {@code rules}
+   * array.
+   */
   private static List<Rule> readRules(String json) throws IOException {
     try (JsonParser parser = MAPPER.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new com.fasterxml.jackson.core.JsonParseException(parser,
-            "a table mapping must be a JSON object such as {\"rules\": [ ... ]}");
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "a table mapping must be a JSON object such as {\"rules\": [ ... ]}");
       }
       List<Rule> rules = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -116,7 +150,8 @@ final class TableMappingValidator {
         }
       }
       if (parser.nextToken() != null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected content after the JSON object");
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "unexpected content after the JSON object");
       }
       return rules;
     }
@@ -140,7 +175,12 @@ final class TableMappingValidator {
     }
     Set<String> actions = ACTIONS_BY_RULE_TYPE.get(type);
     if (actions == null) {
-      error(line, "unknown \"rule-type\" '" + type + "'; use one of " + sorted(ACTIONS_BY_RULE_TYPE.keySet()));
+      error(
+          line,
+          "unknown \"rule-type\" '"
+              + type
+              + "'; use one of "
+              + sorted(ACTIONS_BY_RULE_TYPE.keySet()));
       return false;
     }
     String action = text(node, "rule-action");
@@ -150,16 +190,25 @@ final class TableMappingValidator {
         return false;
       }
       if (!actions.contains(action)) {
-        error(line, "unknown \"rule-action\" '" + action + "' for a " + type + " rule; use one of " + sorted(actions));
+        error(
+            line,
+            "unknown \"rule-action\" '"
+                + action
+                + "' for a "
+                + type
+                + " rule; use one of "
+                + sorted(actions));
         return false;
       }
     }
     JsonNode locator = node.get("object-locator");
-    List<String> needed = switch (type) {
-      case "selection", "table-settings" -> List.of("schema-name", "table-name");
-      case "transformation" -> LOCATOR_BY_TARGET.getOrDefault(text(node, "rule-target"), List.of("schema-name"));
-      default -> List.of();
-    };
+    List<String> needed =
+        switch (type) {
+          case "selection", "table-settings" -> List.of("schema-name", "table-name");
+          case "transformation" ->
+              LOCATOR_BY_TARGET.getOrDefault(text(node, "rule-target"), List.of("schema-name"));
+          default -> List.of();
+        };
     if (!needed.isEmpty() && (locator == null || !locator.isObject())) {
       error(line, type + " rule lacks \"object-locator\" with " + String.join(", ", needed));
       return false;
@@ -174,20 +223,33 @@ final class TableMappingValidator {
       for (String field : needed) {
         String value = text(locator, field);
         if (value != null && value.contains("%")) {
-          error(line, "explicit selection cannot use the wildcard '%' in \"" + field + "\" ('" + value
-              + "'); name the object exactly or use \"rule-action\": \"include\"");
+          error(
+              line,
+              "explicit selection cannot use the wildcard '%' in \""
+                  + field
+                  + "\" ('"
+                  + value
+                  + "'); name the object exactly or use \"rule-action\": \"include\"");
         }
       }
     }
     return "selection".equals(type) && ("include".equals(action) || "explicit".equals(action));
   }
 
-  private void checkUnique(int line, JsonNode rule, String field, Map<String, Integer> seen, boolean numeric) {
+  private void checkUnique(
+      int line, JsonNode rule, String field, Map<String, Integer> seen, boolean numeric) {
     JsonNode value = rule.get(field);
     if (value == null || !value.isTextual() || value.asText().isEmpty()) {
       String example = numeric ? "\"1\"" : "\"include-dbo\"";
-      error(line, "rule lacks \"" + field + "\" as a string, such as \"" + field + "\": " + example
-          + (value == null ? "" : "; got " + value));
+      error(
+          line,
+          "rule lacks \""
+              + field
+              + "\" as a string, such as \""
+              + field
+              + "\": "
+              + example
+              + (value == null ? "" : "; got " + value));
       return;
     }
     String text = value.asText();
@@ -197,8 +259,15 @@ final class TableMappingValidator {
     }
     Integer earlier = seen.putIfAbsent(text, line);
     if (earlier != null) {
-      error(line, "\"" + field + "\" \"" + text + "\" is already used by the rule on line " + earlier
-          + "; each rule needs its own");
+      error(
+          line,
+          "\""
+              + field
+              + "\" \""
+              + text
+              + "\" is already used by the rule on line "
+              + earlier
+              + "; each rule needs its own");
     }
   }
 

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /** Writes a config folder for a test: parameters, database rows and table mappings. */
 final class ConfigFolder {
-  static final String MAPPING = """
+  static final String MAPPING =
+      """
       {
         "rules": [
           {

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CredentialsLoaderTest {
-  private static final String HEADER = "servername,dbname,username,password,ipaddress,port,engine\n";
+  private static final String HEADER =
+      "servername,dbname,username,password,ipaddress,port,engine\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String text) throws Exception {
     Path file = dir.resolve("credentials.csv");
@@ -37,14 +37,17 @@ class CredentialsLoaderTest {
 
   @Test
   void keepsPasswordsExactlyAsWritten() throws Exception {
-    List<Credential> credentials = load(HEADER
-        + "srv,a,reader,\"pa,ss\"\"word\",10.0.0.1,1433,sqlserver\n"
-        + "srv,b,reader,=SUM(1), 10.0.0.1 ,1433,\n"
-        + "srv,c,reader,\" spaced \",10.0.0.1,,\n"
-        + "srv,d,réader,pässwörd✓,10.0.0.1,1433,sqlserver\n"
-        + "srv,e,reader,\"two\nlines\",10.0.0.1,1433,sqlserver\n");
+    List<Credential> credentials =
+        load(
+            HEADER
+                + "srv,a,reader,\"pa,ss\"\"word\",10.0.0.1,1433,sqlserver\n"
+                + "srv,b,reader,=SUM(1), 10.0.0.1 ,1433,\n"
+                + "srv,c,reader,\" spaced \",10.0.0.1,,\n"
+                + "srv,d,réader,pässwörd✓,10.0.0.1,1433,sqlserver\n"
+                + "srv,e,reader,\"two\nlines\",10.0.0.1,1433,sqlserver\n");
 
-    assertThat(credentials).extracting(Credential::password)
+    assertThat(credentials)
+        .extracting(Credential::password)
         .containsExactly("pa,ss\"word", "=SUM(1)", " spaced ", "pässwörd✓", "two\nlines");
     assertThat(credentials.get(3).username()).isEqualTo("réader");
     assertThat(credentials.get(1).host()).isEqualTo("10.0.0.1");
@@ -62,7 +65,8 @@ class CredentialsLoaderTest {
 
   @Test
   void toStringNeverShowsTheUsernameOrPassword() throws Exception {
-    Credential credential = load(HEADER + "srv,db,topuser,hunter2-secret,10.0.0.1,1433,mysql\n").get(0);
+    Credential credential =
+        load(HEADER + "srv,db,topuser,hunter2-secret,10.0.0.1,1433,mysql\n").get(0);
 
     assertThat(credential.toString())
         .doesNotContain("topuser", "hunter2-secret")
@@ -71,36 +75,47 @@ class CredentialsLoaderTest {
 
   @Test
   void everyBadRowIsReportedWithoutThePassword() throws Exception {
-    Path file = write(HEADER
-        + "srv,a,,hunter2-secret,10.0.0.1,1433,sqlserver\n"
-        + "srv,b,reader,,10.0.0.1,1433,sqlserver\n"
-        + "srv,c,reader,hunter2-secret,10.0.0.1,14330000,sqlserver\n"
-        + "srv,d,reader,hunter2-secret,10.0.0.1,1433,db2\n"
-        + "srv,e,reader,hunter2-secret,not a host!,1433,sqlserver\n"
-        + "srv,f,reader,hunter2-secret,10.0.0.1,1433,sqlserver\n"
-        + "SRV,F,reader,hunter2-secret,10.0.0.1,1433,sqlserver\n");
+    Path file =
+        write(
+            HEADER
+                + "srv,a,,hunter2-secret,10.0.0.1,1433,sqlserver\n"
+                + "srv,b,reader,,10.0.0.1,1433,sqlserver\n"
+                + "srv,c,reader,hunter2-secret,10.0.0.1,14330000,sqlserver\n"
+                + "srv,d,reader,hunter2-secret,10.0.0.1,1433,db2\n"
+                + "srv,e,reader,hunter2-secret,not a host!,1433,sqlserver\n"
+                + "srv,f,reader,hunter2-secret,10.0.0.1,1433,sqlserver\n"
+                + "SRV,F,reader,hunter2-secret,10.0.0.1,1433,sqlserver\n");
 
     assertThatThrownBy(() -> CredentialsLoader.load(file, Settings.defaults()))
         .isInstanceOf(ConfigException.class)
         .hasMessageNotContaining("hunter2-secret")
-        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problem::toString).containsExactly(
-            file + ":2: 'username' is empty; give the database user DMS logs in as",
-            file + ":3: 'password' is empty; give the database user's password",
-            file + ":4: 'port' must be a number from 1 to 65535, got '14330000' (sqlserver usually listens on 1433)",
-            file + ":5: 'engine': unknown engine 'db2'; use one of sqlserver, mysql, postgres, oracle",
-            file + ":6: 'ipaddress' 'not a host!' is not a host name or IP address",
-            file + ":8: server 'SRV' database 'F' already has credentials on line 7; keep one row per database"));
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                        file + ":2: 'username' is empty; give the database user DMS logs in as",
+                        file + ":3: 'password' is empty; give the database user's password",
+                        file
+                            + ":4: 'port' must be a number from 1 to 65535, got '14330000' (sqlserver usually listens on 1433)",
+                        file
+                            + ":5: 'engine': unknown engine 'db2'; use one of sqlserver, mysql, postgres, oracle",
+                        file + ":6: 'ipaddress' 'not a host!' is not a host name or IP address",
+                        file
+                            + ":8: server 'SRV' database 'F' already has credentials on line 7; keep one row per database"));
   }
 
   @Test
   void theHeaderMustHoldEveryColumn() throws Exception {
-    assertThat(problemsOf("servername,dbname,username,password,ipaddress,port\nsrv,db,u,p,h,1,\n")).containsExactly(
-        "the header lacks the column 'engine'; the header must hold"
-            + " servername,dbname,username,password,ipaddress,port,engine");
+    assertThat(problemsOf("servername,dbname,username,password,ipaddress,port\nsrv,db,u,p,h,1,\n"))
+        .containsExactly(
+            "the header lacks the column 'engine'; the header must hold"
+                + " servername,dbname,username,password,ipaddress,port,engine");
   }
 
   @Test
   void aFileWithNoRowsIsAnError() throws Exception {
-    assertThat(problemsOf(HEADER)).containsExactly("lists no credentials; add one row per database");
+    assertThat(problemsOf(HEADER))
+        .containsExactly("lists no credentials; add one row per database");
   }
 }

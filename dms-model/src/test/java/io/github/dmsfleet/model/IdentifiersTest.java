@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class IdentifiersTest {
 
   @Property
-  void anyNameGivesALegalIdentifier(@ForAll @StringLength(max = 200) String server,
+  void anyNameGivesALegalIdentifier(
+      @ForAll @StringLength(max = 200) String server,
       @ForAll @StringLength(max = 40) String database) {
     String identifier = Identifiers.of(server, database, "all");
 
@@ -26,7 +27,8 @@ class IdentifiersTest {
 
   @Test
   void replacesRunsOfIllegalCharactersWithOneHyphen() {
-    assertThat(Identifiers.of("SQL__PROD..01", "Sales  DB", "all")).isEqualTo("sql-prod-01-sales-db-all");
+    assertThat(Identifiers.of("SQL__PROD..01", "Sales  DB", "all"))
+        .isEqualTo("sql-prod-01-sales-db-all");
   }
 
   @Test

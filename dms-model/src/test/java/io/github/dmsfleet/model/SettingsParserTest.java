@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsParserTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file;
 
@@ -43,8 +42,15 @@ class SettingsParserTest {
 
   @Test
   void readsTheSampleKeysInAnyCase() throws Exception {
-    Settings settings = parse("key,value\nInstanceSize,dms.t3.medium\nmaxfilesize, 8192 \n"
-        + "task_migration_type,CDC\n", new Problems());
+    Settings settings =
+        parse(
+            """
+            key,value
+            InstanceSize,dms.t3.medium
+            maxfilesize, 8192\s
+            task_migration_type,CDC
+            """,
+            new Problems());
 
     assertThat(settings.instanceClass()).isEqualTo("dms.t3.medium");
     assertThat(settings.maxFileSizeKiB()).isEqualTo(8192);
@@ -53,19 +59,29 @@ class SettingsParserTest {
 
   @Test
   void readsListsTagsAndAnExistingNetwork() throws Exception {
-    Settings settings = parse("key,value\nvpc_id,vpc-0a1b2c3d\nsubnet_ids,subnet-0a1b2c3d;subnet-1a2b3c4d\n"
-        + "alert_email,a@example.com; b@example.com\ntags,Project=lake;Owner = data team\n", new Problems());
+    Settings settings =
+        parse(
+            """
+            key,value
+            vpc_id,vpc-0a1b2c3d
+            subnet_ids,subnet-0a1b2c3d;subnet-1a2b3c4d
+            alert_email,a@example.com; b@example.com
+            tags,Project=lake;Owner = data team
+            """,
+            new Problems());
 
     assertThat(settings.vpcId()).contains("vpc-0a1b2c3d");
     assertThat(settings.subnetIds()).containsExactly("subnet-0a1b2c3d", "subnet-1a2b3c4d");
     assertThat(settings.alertEmails()).containsExactly("a@example.com", "b@example.com");
-    assertThat(settings.tags()).containsExactly(entry("Project", "lake"), entry("Owner", "data team"));
+    assertThat(settings.tags())
+        .containsExactly(entry("Project", "lake"), entry("Owner", "data team"));
   }
 
   @Test
   void anUnknownKeySuggestsTheNearestKnownKey() throws Exception {
     assertThat(problemsOf("key,value\ntask_migraton_type,cdc\n"))
-        .containsExactly(file + ":2: unknown key 'task_migraton_type'; did you mean 'task_migration_type'?");
+        .containsExactly(
+            file + ":2: unknown key 'task_migraton_type'; did you mean 'task_migration_type'?");
   }
 
   @Test
@@ -82,7 +98,9 @@ class SettingsParserTest {
 
   @Test
   void everyBadValueIsReportedWithWhatWouldBeRight() throws Exception {
-    assertThat(problemsOf("""
+    assertThat(
+            problemsOf(
+                """
         key,value
         instancesize,r5.xlarge
         maxfilesize,4MB
@@ -95,27 +113,40 @@ class SettingsParserTest {
         tags,Project
         secret_name_pattern,dms_{server}
         maintenance_window,sunday 4am
-        """)).containsExactly(
-        file + ":2: key 'instancesize': 'r5.xlarge' is not a DMS instance class such as dms.r5.xlarge",
-        file + ":3: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576, got '4MB'",
-        file + ":4: key 'task_migration_type': 'full-load-cdc' is not one of full-load, cdc, full-load-and-cdc",
-        file + ":5: key 'allocated_storage': must be a whole number of GiB from 5 to 6144, got '1'",
-        file + ":6: key 'multi_az': must be true or false, got 'maybe'",
-        file + ":7: key 'vpc_cidr': '10.0.0.0/8' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18",
-        file + ":8: key 'output_format': 'json' is not one of parquet, csv",
-        file + ":9: key 'alert_email': 'ops-at-example.com' is not valid; expected e-mail addresses separated by ;",
-        file + ":10: key 'tags': 'Project' is not key=value; write tags as Key1=Value1;Key2=Value2",
-        file + ":11: key 'secret_name_pattern': 'dms_{server}' must contain {server} and {dbname} (and may contain"
-            + " {engine}) so that every database gets its own secret",
-        file + ":12: key 'maintenance_window': 'sunday 4am' is not ddd:hh24:mi-ddd:hh24:mi in UTC, such as"
-            + " sun:04:00-sun:04:30");
+        """))
+        .containsExactly(
+            file
+                + ":2: key 'instancesize': 'r5.xlarge' is not a DMS instance class such as dms.r5.xlarge",
+            file
+                + ":3: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576, got '4MB'",
+            file
+                + ":4: key 'task_migration_type': 'full-load-cdc' is not one of full-load, cdc, full-load-and-cdc",
+            file
+                + ":5: key 'allocated_storage': must be a whole number of GiB from 5 to 6144, got '1'",
+            file + ":6: key 'multi_az': must be true or false, got 'maybe'",
+            file
+                + ":7: key 'vpc_cidr': '10.0.0.0/8' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18",
+            file + ":8: key 'output_format': 'json' is not one of parquet, csv",
+            file
+                + ":9: key 'alert_email': 'ops-at-example.com' is not valid; expected e-mail addresses separated by ;",
+            file
+                + ":10: key 'tags': 'Project' is not key=value; write tags as Key1=Value1;Key2=Value2",
+            file
+                + ":11: key 'secret_name_pattern': 'dms_{server}' must contain {server} and {dbname} (and may contain"
+                + " {engine}) so that every database gets its own secret",
+            file
+                + ":12: key 'maintenance_window': 'sunday 4am' is not ddd:hh24:mi-ddd:hh24:mi in UTC, such as"
+                + " sun:04:00-sun:04:30");
   }
 
   @Test
   void anExistingVpcNeedsTwoSubnetsAndNoCidr() throws Exception {
-    assertThat(problemsOf("key,value\nvpc_cidr,10.1.0.0/16\nvpc_id,vpc-0a1b2c3d\n")).containsExactly(
-        file + ":2: key 'vpc_cidr' sizes a new VPC but 'vpc_id' names an existing one; remove one of the two",
-        file + ":3: key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones");
+    assertThat(problemsOf("key,value\nvpc_cidr,10.1.0.0/16\nvpc_id,vpc-0a1b2c3d\n"))
+        .containsExactly(
+            file
+                + ":2: key 'vpc_cidr' sizes a new VPC but 'vpc_id' names an existing one; remove one of the two",
+            file
+                + ":3: key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones");
   }
 
   @Test
@@ -126,39 +157,57 @@ class SettingsParserTest {
 
   @Test
   void anExistingBucketNeedsItsKey() throws Exception {
-    assertThat(problemsOf("key,value\nbucket_name,lake-bucket\n")).containsExactly(file + ":2: key 'bucket_name'"
-        + " needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)");
+    assertThat(problemsOf("key,value\nbucket_name,lake-bucket\n"))
+        .containsExactly(
+            file
+                + ":2: key 'bucket_name'"
+                + " needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)");
   }
 
   @Test
   void verifyingSslNeedsACertificateAndOnlyItUsesOne() throws Exception {
-    assertThat(problemsOf("key,value\nssl_mode,verify-full\n")).containsExactly(file + ":2: ssl_mode"
-        + " 'verify-full' needs 'certificate_arn', the DMS certificate of the sources' certificate authority");
-    assertThat(problemsOf("key,value\ncertificate_arn,arn:aws:dms:us-east-1:123456789012:cert:ABC123\n"))
-        .containsExactly(file + ":2: key 'certificate_arn' applies only to ssl_mode verify-ca or verify-full; set"
-            + " ssl_mode or remove the key");
+    assertThat(problemsOf("key,value\nssl_mode,verify-full\n"))
+        .containsExactly(
+            file
+                + ":2: ssl_mode"
+                + " 'verify-full' needs 'certificate_arn', the DMS certificate of the sources' certificate authority");
+    assertThat(
+            problemsOf(
+                "key,value\ncertificate_arn,arn:aws:dms:us-east-1:123456789012:cert:ABC123\n"))
+        .containsExactly(
+            file
+                + ":2: key 'certificate_arn' applies only to ssl_mode verify-ca or verify-full; set"
+                + " ssl_mode or remove the key");
   }
 
   @Test
   void theS3PrefixIsAFolderWithoutWildcardsOrEmptyParts() throws Exception {
-    assertThat(parse("key,value\ns3_prefix,/lake/raw/\n", new Problems()).s3Prefix()).isEqualTo("lake/raw");
-    assertThat(problemsOf("key,value\ns3_prefix,lake//raw\n")).containsExactly(file + ":2: key 's3_prefix':"
-        + " 'lake//raw' is not an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts"
-        + " joined by single /");
+    assertThat(parse("key,value\ns3_prefix,/lake/raw/\n", new Problems()).s3Prefix())
+        .isEqualTo("lake/raw");
+    assertThat(problemsOf("key,value\ns3_prefix,lake//raw\n"))
+        .containsExactly(
+            file
+                + ":2: key 's3_prefix':"
+                + " 'lake//raw' is not an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts"
+                + " joined by single /");
     assertThat(problemsOf("key,value\ns3_prefix,raw*\n")).hasSize(1);
   }
 
   @Test
   void tagsMayNotUseTheReservedPrefix() throws Exception {
-    assertThat(problemsOf("key,value\ntags,Team=lake;aws:owner=me\n")).containsExactly(file + ":2: key 'tags':"
-        + " 'aws:owner' cannot be a tag: keys are up to 128 characters and do not start with aws:, values up to 256"
-        + " characters");
+    assertThat(problemsOf("key,value\ntags,Team=lake;aws:owner=me\n"))
+        .containsExactly(
+            file
+                + ":2: key 'tags':"
+                + " 'aws:owner' cannot be a tag: keys are up to 128 characters and do not start with aws:, values up to 256"
+                + " characters");
   }
 
   @Test
   void aWrongHeaderIsReported() throws Exception {
-    assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n")).containsExactly(
-        file + ":1: the header lacks the column 'key'; the header must hold key,value",
-        file + ":1: unknown column 'name'; did you mean 'value'?");
+    assertThat(problemsOf("name,value\ninstancesize,dms.r5.large\n"))
+        .containsExactly(
+            file + ":1: the header lacks the column 'key'; the header must hold key,value",
+            file + ":1: unknown column 'name'; did you mean 'value'?");
   }
 }

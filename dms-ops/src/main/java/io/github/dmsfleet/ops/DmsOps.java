@@ -13,14 +13,21 @@ import software.amazon.awssdk.core.exception.SdkException;
     name = "dms-ops",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Validates a DMS fleet's config, creates its secrets, and starts, stops and reports on its tasks.",
-    subcommands = {ValidateCommand.class, SecretsCommand.class, TasksCommand.class, TestConnectionsCommand.class,
-        CommandLine.HelpCommand.class},
+    description =
+        "Validates a DMS fleet's config, creates its secrets, and starts, stops and reports on its tasks.",
+    subcommands = {
+      ValidateCommand.class,
+      SecretsCommand.class,
+      TasksCommand.class,
+      TestConnectionsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:all done (or already so)",
-        "1:some operations failed; the summary says which",
-        "2:invalid input; nothing was changed"})
+      "0:all done (or already so)",
+      "1:some operations failed; the summary says which",
+      "2:invalid input; nothing was changed"
+    })
 public final class DmsOps {
   private final ClientFactory clients;
 
@@ -37,7 +44,10 @@ public final class DmsOps {
     return commandLine(SdkClientFactory.create());
   }
 
-  /** The command line building its AWS clients with this factory, such as one pointed at a local server. */
+  /**
+   * The command line building its AWS clients with this factory, such as one pointed at a local
+   * server.
+   */
   public static CommandLine commandLine(ClientFactory clients) {
     CommandLine commandLine = new CommandLine(new DmsOps(clients));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -52,11 +62,11 @@ public final class DmsOps {
   }
 
   /**
-   * Invalid input is an expected outcome: its problems go to stderr, with no stack trace. So does an AWS error
-   * that stops a whole command (no credentials, access denied on the first lookup).
+   * Invalid input is an expected outcome: its problems go to stderr, with no stack trace. So does
+   * an AWS error that stops a whole command (no credentials, access denied on the first lookup).
    */
-  private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
-      throws Exception {
+  private static int handle(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
     PrintWriter err = commandLine.getErr();
     if (e instanceof ConfigException invalid) {
       printProblems(err, invalid);

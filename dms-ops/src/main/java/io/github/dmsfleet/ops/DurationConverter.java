@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code 500ms}, {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration such as {@code PT30M}. */
+/**
+ * Reads {@code 500ms}, {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration such as {@code
+ * PT30M}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -27,7 +30,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
     try {
       return Duration.parse(value.trim());
     } catch (RuntimeException e) {
-      throw new TypeConversionException("'" + value + "' is not a duration; write it like 90s, 30m or 2h");
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration; write it like 90s, 30m or 2h");
     }
   }
 }

@@ -15,19 +15,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --config}, {@code --server} and {@code --database}: which of the fleet's databases a command acts on. */
+/**
+ * {@code --config}, {@code --server} and {@code --database}: which of the fleet's databases a
+ * command acts on.
+ */
 final class FleetSelection {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
 
-  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      defaultValue = "config",
       description = "The config folder (default: ${DEFAULT-VALUE}).")
   Path config;
 
   @Option(names = "--server", paramLabel = "SERVER", description = "Only this server's databases.")
   String server;
 
-  @Option(names = "--database", paramLabel = "DB",
+  @Option(
+      names = "--database",
+      paramLabel = "DB",
       description = "Only databases of this name (on --server, if given).")
   String database;
 
@@ -47,8 +55,20 @@ final class FleetSelection {
     List<Database> selected = fleet.databases();
     Path file = config.resolve(ConfigLoader.DATABASES_FILE);
     if (server != null) {
-      Server found = fleet.server(server).orElseThrow(() -> invalid("--server '" + server + "' matches no server in "
-          + file + "; its servers: " + fleet.servers().stream().map(Server::name).collect(Collectors.joining(", "))));
+      Server found =
+          fleet
+              .server(server)
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          "--server '"
+                              + server
+                              + "' matches no server in "
+                              + file
+                              + "; its servers: "
+                              + fleet.servers().stream()
+                                  .map(Server::name)
+                                  .collect(Collectors.joining(", "))));
       selected = found.databases();
     }
     if (database != null) {
@@ -56,9 +76,17 @@ final class FleetSelection {
       List<Database> all = selected;
       selected = selected.stream().filter(d -> Identifiers.of(d.name()).equals(wanted)).toList();
       if (selected.isEmpty()) {
-        throw invalid("--database '" + database + "' matches no database" + (server == null ? "" : " of server '"
-            + server + "'") + " in " + file + "; its databases: "
-            + all.stream().map(d -> d.serverName() + "/" + d.name()).collect(Collectors.joining(", ")));
+        throw invalid(
+            "--database '"
+                + database
+                + "' matches no database"
+                + (server == null ? "" : " of server '" + server + "'")
+                + " in "
+                + file
+                + "; its databases: "
+                + all.stream()
+                    .map(d -> d.serverName() + "/" + d.name())
+                    .collect(Collectors.joining(", ")));
       }
     }
     return new Selected(fleet, selected);

@@ -5,8 +5,8 @@ import io.github.dmsfleet.ops.internal.aws.Retries;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Real SDK clients: Region, profile and endpoint from the options (else the SDK's usual environment variables and
- * files), an explicit retry mode that also retries {@code KMSThrottlingFault}, and DMS calls paced under the
- * account's API rate limit.
+ * Real SDK clients: Region, profile and endpoint from the options (else the SDK's usual environment
+ * variables and files), an explicit retry mode that also retries {@code KMSThrottlingFault}, and
+ * DMS calls paced under the account's API rate limit.
  */
 public final class SdkClientFactory implements ClientFactory {
   /** Enough connections for the widest {@code --concurrency} plus the status poller. */
@@ -50,14 +50,15 @@ public final class SdkClientFactory implements ClientFactory {
     return configure(SecretsManagerClient.builder(), options, null).build();
   }
 
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
-      GlobalOptions options, ApiRateLimiter limiter) {
-    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-        .retryStrategy(Retries.strategy(options.retryMode()));
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder, GlobalOptions options, ApiRateLimiter limiter) {
+    ClientOverrideConfiguration.Builder override =
+        ClientOverrideConfiguration.builder().retryStrategy(Retries.strategy(options.retryMode()));
     if (limiter != null) {
       override.addExecutionInterceptor(limiter);
     }
-    builder.overrideConfiguration(override.build())
+    builder
+        .overrideConfiguration(override.build())
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
         .region(region(options))
         .credentialsProvider(credentials(options));
@@ -81,7 +82,10 @@ public final class SdkClientFactory implements ClientFactory {
       return Region.of(options.region());
     }
     try {
-      return DefaultAwsRegionProviderChain.builder().profileName(options.profile()).build().getRegion();
+      return DefaultAwsRegionProviderChain.builder()
+          .profileName(options.profile())
+          .build()
+          .getRegion();
     } catch (SdkClientException e) {
       throw new InvalidInputException("no AWS Region is set; pass --region or set AWS_REGION");
     }

@@ -7,9 +7,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "secrets",
     mixinStandardHelpOptions = true,
-    description = "Manages the Secrets Manager secrets the source endpoints read their credentials from.",
+    description =
+        "Manages the Secrets Manager secrets the source endpoints read their credentials from.",
     subcommands = SecretsCreateCommand.class)
 final class SecretsCommand {
-  @ParentCommand
-  DmsOps root;
+  @ParentCommand DmsOps root;
 }

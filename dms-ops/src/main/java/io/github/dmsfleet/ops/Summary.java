@@ -14,8 +14,16 @@ final class Summary {
     outcomes.forEach(o -> table.row(o.subject(), o.result()));
     table.print(console.out());
     long failed = outcomes.stream().filter(Outcome::failed).count();
-    console.result(outcomes.size() + " " + noun + (outcomes.size() == 1 ? "" : "s") + ": "
-        + (outcomes.size() - failed) + " ok, " + failed + " failed");
+    console.result(
+        outcomes.size()
+            + " "
+            + noun
+            + (outcomes.size() == 1 ? "" : "s")
+            + ": "
+            + (outcomes.size() - failed)
+            + " ok, "
+            + failed
+            + " failed");
     return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
   }
 }

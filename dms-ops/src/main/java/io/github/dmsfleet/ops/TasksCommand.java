@@ -10,6 +10,5 @@ import picocli.CommandLine.ParentCommand;
     description = "Starts, stops and reports on the fleet's replication tasks.",
     subcommands = {TasksStartCommand.class, TasksStatusCommand.class, TasksStopCommand.class})
 final class TasksCommand {
-  @ParentCommand
-  DmsOps root;
+  @ParentCommand DmsOps root;
 }

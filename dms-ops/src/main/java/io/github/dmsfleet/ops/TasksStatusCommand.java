@@ -19,26 +19,38 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = {"Shows each task's status, full-load progress, tables loaded and errored, and last failure.",
-        "Exits 1 when a task is failed or missing."})
+    description = {
+      "Shows each task's status, full-load progress, tables loaded and errored, and last failure.",
+      "Exits 1 when a task is failed or missing."
+    })
 final class TasksStatusCommand implements Callable<Integer> {
   /** How the rows are printed. */
-  enum Output { TABLE, JSON }
+  enum Output {
+    TABLE,
+    JSON
+  }
 
   /** One task in JSON output. */
-  record JsonRow(String task, String server, String database, String status, Integer progressPercent,
-      Integer tablesLoaded, Integer tablesErrored, String lastFailure) {}
+  record JsonRow(
+      String task,
+      String server,
+      String database,
+      String status,
+      Integer progressPercent,
+      Integer tablesLoaded,
+      Integer tablesErrored,
+      String lastFailure) {}
 
-  @ParentCommand
-  private TasksCommand parent;
+  @ParentCommand private TasksCommand parent;
 
-  @Mixin
-  private GlobalOptions global;
+  @Mixin private GlobalOptions global;
 
-  @Mixin
-  private FleetSelection selection;
+  @Mixin private FleetSelection selection;
 
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   private Output output;
 
@@ -54,14 +66,30 @@ final class TasksStatusCommand implements Callable<Integer> {
       List<JsonRow> json = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         TaskReport.Row row = rows.get(i);
-        json.add(new JsonRow(row.task(), databases.get(i).serverName(), databases.get(i).name(), row.status(),
-            row.progressPercent(), row.tablesLoaded(), row.tablesErrored(), row.lastFailure()));
+        json.add(
+            new JsonRow(
+                row.task(),
+                databases.get(i).serverName(),
+                databases.get(i).name(),
+                row.status(),
+                row.progressPercent(),
+                row.tablesLoaded(),
+                row.tablesErrored(),
+                row.lastFailure()));
       }
       console.result(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     } else {
-      Table table = Table.withColumns("TASK", "STATUS", "PROGRESS", "LOADED", "ERRORED", "LAST FAILURE");
-      rows.forEach(r -> table.row(r.task(), r.status(), r.progressPercent() == null ? "-" : r.progressPercent() + "%",
-          orDash(r.tablesLoaded()), orDash(r.tablesErrored()), r.lastFailure() == null ? "-" : r.lastFailure()));
+      Table table =
+          Table.withColumns("TASK", "STATUS", "PROGRESS", "LOADED", "ERRORED", "LAST FAILURE");
+      rows.forEach(
+          r ->
+              table.row(
+                  r.task(),
+                  r.status(),
+                  r.progressPercent() == null ? "-" : r.progressPercent() + "%",
+                  orDash(r.tablesLoaded()),
+                  orDash(r.tablesErrored()),
+                  r.lastFailure() == null ? "-" : r.lastFailure()));
       table.print(console.out());
     }
     return rows.stream().anyMatch(TaskReport.Row::failed) ? ExitCode.FAILED : ExitCode.OK;

@@ -19,23 +19,29 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
 @Command(
     name = "test-connections",
     mixinStandardHelpOptions = true,
-    description = "Tests every source and target endpoint from its server's replication instance and reports which"
-        + " fail, with DMS's reason.")
+    description =
+        "Tests every source and target endpoint from its server's replication instance and reports which"
+            + " fail, with DMS's reason.")
 final class TestConnectionsCommand implements Callable<Integer> {
-  @ParentCommand
-  private DmsOps root;
+  @ParentCommand private DmsOps root;
 
-  @Mixin
-  private GlobalOptions global;
+  @Mixin private GlobalOptions global;
 
-  @Mixin
-  private FleetSelection selection;
+  @Mixin private FleetSelection selection;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
       description = "How long to wait for the tests in all (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
 
-  @Option(names = "--poll-interval", hidden = true, defaultValue = "5s", converter = DurationConverter.class)
+  @Option(
+      names = "--poll-interval",
+      hidden = true,
+      defaultValue = "5s",
+      converter = DurationConverter.class)
   private Duration pollInterval;
 
   @Override
@@ -44,7 +50,12 @@ final class TestConnectionsCommand implements Callable<Integer> {
     FleetSelection.Selected selected = selection.select(console);
     List<ConnectionTester.Check> checks = new ArrayList<>();
     for (Database database : selected.databases()) {
-      String instance = selected.fleet().server(database.serverName()).map(Server::instanceIdentifier).orElseThrow();
+      String instance =
+          selected
+              .fleet()
+              .server(database.serverName())
+              .map(Server::instanceIdentifier)
+              .orElseThrow();
       checks.add(new ConnectionTester.Check(instance, database.sourceEndpointIdentifier()));
       checks.add(new ConnectionTester.Check(instance, database.targetEndpointIdentifier()));
     }

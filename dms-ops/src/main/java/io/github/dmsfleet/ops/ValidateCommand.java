@@ -3,10 +3,10 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.model.ConfigLoader;
 import io.github.dmsfleet.model.Fleet;
 import io.github.dmsfleet.model.Problem;
+import io.github.dmsfleet.ops.internal.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import io.github.dmsfleet.ops.internal.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,16 +17,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Checks the config folder and prints what it deploys; lists every problem when it is invalid.")
+    description =
+        "Checks the config folder and prints what it deploys; lists every problem when it is invalid.")
 final class ValidateCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   /** Makes no AWS call; takes the global options so that every command accepts them. */
-  @Mixin
-  private GlobalOptions global;
+  @Mixin private GlobalOptions global;
 
-  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      defaultValue = "config",
       description = "The config folder (default: ${DEFAULT-VALUE}).")
   private Path config;
 

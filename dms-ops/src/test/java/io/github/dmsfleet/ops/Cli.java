@@ -11,7 +11,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Runs dms-ops in-process with captured output, against a local endpoint with dummy credentials. */
+/**
+ * Runs dms-ops in-process with captured output, against a local endpoint with dummy credentials.
+ */
 final class Cli {
   static final String CONFIG = "../config";
   static final String CREDENTIALS = "../config/credentials.example.csv";
@@ -24,20 +26,22 @@ final class Cli {
   }
 
   static final ClientFactory DUMMY_CREDENTIALS =
-      SdkClientFactory.withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+      SdkClientFactory.withCredentials(
+          StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
 
   /** A factory that fails the test if any AWS client is built: proof that no AWS call was made. */
-  static final ClientFactory NO_AWS = new ClientFactory() {
-    @Override
-    public DatabaseMigrationClient dms(GlobalOptions options) {
-      throw new AssertionError("a DMS client was built");
-    }
+  static final ClientFactory NO_AWS =
+      new ClientFactory() {
+        @Override
+        public DatabaseMigrationClient dms(GlobalOptions options) {
+          throw new AssertionError("a DMS client was built");
+        }
 
-    @Override
-    public SecretsManagerClient secretsManager(GlobalOptions options) {
-      throw new AssertionError("a Secrets Manager client was built");
-    }
-  };
+        @Override
+        public SecretsManagerClient secretsManager(GlobalOptions options) {
+          throw new AssertionError("a Secrets Manager client was built");
+        }
+      };
 
   private Cli() {}
 

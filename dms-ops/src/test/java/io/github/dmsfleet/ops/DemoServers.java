@@ -5,22 +5,29 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Serves the fake DMS with the sample fleet's five tasks in five states, and a timestamp-fixing proxy in front of
- * a running moto_server, for trying the jar by hand (the README's output comes from these).
- * Args: the moto_server URL.
+ * Serves the fake DMS with the sample fleet's five tasks in five states, and a timestamp-fixing
+ * proxy in front of a running moto_server, for trying the jar by hand (the README's output comes
+ * from these). Args: the moto_server URL.
  */
 public final class DemoServers {
   private DemoServers() {}
 
   public static void main(String[] args) throws Exception {
-    FakeDms dms = FakeDms.start(new FakeDms.Timing(Duration.ofMillis(20), Duration.ofSeconds(2),
-        Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ZERO));
+    FakeDms dms =
+        FakeDms.start(
+            new FakeDms.Timing(
+                Duration.ofMillis(20),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                Duration.ZERO));
     dms.addTask("dbserver1-dbname1-all", "full-load-and-cdc", "ready", false, false);
     dms.addTask("dbserver1-dbname2-all", "full-load-and-cdc", "stopped", true, true);
     dms.addTask("dbserver1-dbname3-all", "full-load-and-cdc", "running", true, true);
     dms.addTask("dbserver2-sales-all", "full-load", "ready", true, false);
     dms.addTask("dbserver2-inventory-all", "full-load-and-cdc", "failed", true, true);
-    dms.failOnStart("dbserver2-inventory-all",
+    dms.failOnStart(
+        "dbserver2-inventory-all",
         "Error connecting to source database: Login failed for user 'dms_reader'");
     TimestampFixingProxy proxy = new TimestampFixingProxy(URI.create(args[0]));
     System.out.println("fake DMS: " + dms.endpoint());

@@ -12,24 +12,42 @@ class DmsOpsTest {
     Cli.Run run = Cli.run(Cli.NO_AWS, "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("validate", "secrets", "tasks", "test-connections",
-        "0   all done", "1   some operations failed", "2   invalid input");
+    assertThat(run.out())
+        .contains(
+            "validate",
+            "secrets",
+            "tasks",
+            "test-connections",
+            "0   all done",
+            "1   some operations failed",
+            "2   invalid input");
   }
 
   @Test
   void everyCommandTakesTheGlobalOptions() {
-    for (String[] command : new String[][] {{"validate"}, {"secrets", "create"}, {"tasks", "start"},
-        {"tasks", "status"}, {"tasks", "stop"}, {"test-connections"}}) {
-      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of(
-          "--help")).toArray(String[]::new);
+    for (String[] command :
+        new String[][] {
+          {"validate"},
+          {"secrets", "create"},
+          {"tasks", "start"},
+          {"tasks", "status"},
+          {"tasks", "stop"},
+          {"test-connections"}
+        }) {
+      String[] args =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(command), java.util.stream.Stream.of("--help"))
+              .toArray(String[]::new);
       assertThat(Cli.run(Cli.NO_AWS, args).out())
-          .contains("--region", "--profile", "--endpoint-url", "--retry-mode", "--verbose", "--quiet");
+          .contains(
+              "--region", "--profile", "--endpoint-url", "--retry-mode", "--verbose", "--quiet");
     }
   }
 
   @Test
   void verboseAndQuietTogetherAreInvalid() {
-    Cli.Run run = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--verbose", "--quiet");
+    Cli.Run run =
+        Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--verbose", "--quiet");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err()).contains("--verbose and --quiet exclude each other");
@@ -37,10 +55,14 @@ class DmsOpsTest {
 
   @Test
   void badOptionValuesAreInvalidInputBeforeAnyAwsCall() {
-    Cli.Run timeout = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--timeout", "soon");
-    Cli.Run type = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--start-type", "restart");
-    Cli.Run concurrency = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--concurrency", "0");
-    Cli.Run tag = Cli.run(Cli.NO_AWS, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "=x");
+    Cli.Run timeout =
+        Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--timeout", "soon");
+    Cli.Run type =
+        Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--start-type", "restart");
+    Cli.Run concurrency =
+        Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--concurrency", "0");
+    Cli.Run tag =
+        Cli.run(Cli.NO_AWS, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "=x");
 
     assertThat(timeout.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(timeout.err()).contains("'soon' is not a duration");

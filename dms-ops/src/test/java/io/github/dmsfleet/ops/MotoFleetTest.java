@@ -17,7 +17,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
-/** The sample fleet deployed into moto's DMS: tasks start, status and stop, and test-connections. */
+/**
+ * The sample fleet deployed into moto's DMS: tasks start, status and stop, and test-connections.
+ */
 @ExtendWith(MotoServer.class)
 class MotoFleetTest {
   private static final Fleet FLEET = ConfigLoader.load(Path.of(Cli.CONFIG));
@@ -26,31 +28,56 @@ class MotoFleetTest {
   void startResumesAStoppedTaskAndLeavesRunningOnesAlone(URI moto) {
     Map<String, String> arns = deploy(moto, true);
     try (DatabaseMigrationClient dms = client(moto)) {
-      arns.values().forEach(arn -> dms.startReplicationTask(r -> r.replicationTaskArn(arn)
-          .startReplicationTaskType("start-replication")));
+      arns.values()
+          .forEach(
+              arn ->
+                  dms.startReplicationTask(
+                      r ->
+                          r.replicationTaskArn(arn).startReplicationTaskType("start-replication")));
       dms.stopReplicationTask(r -> r.replicationTaskArn(arns.get("dbserver1-dbname1-all")));
     }
 
     Cli.Run before = Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG);
-    Cli.Run start = Cli.against(moto, "tasks", "start", "--config", Cli.CONFIG, "--wait", "--poll-interval", "50ms");
+    Cli.Run start =
+        Cli.against(
+            moto, "tasks", "start", "--config", Cli.CONFIG, "--wait", "--poll-interval", "50ms");
 
-    assertThat(before.out()).contains("dbserver1-dbname1-all    stopped", "dbserver2-sales-all      running");
+    assertThat(before.out())
+        .contains("dbserver1-dbname1-all    stopped", "dbserver2-sales-all      running");
     assertThat(start.exitCode()).isZero();
-    assertThat(start.out()).contains("dbserver1-dbname1-all    started (resume-processing), running",
-        "dbserver2-sales-all      already running", "5 tasks: 5 ok, 0 failed");
+    assertThat(start.out())
+        .contains(
+            "dbserver1-dbname1-all    started (resume-processing), running",
+            "dbserver2-sales-all      already running",
+            "5 tasks: 5 ok, 0 failed");
   }
 
   @Test
   void stopStopsTheSelectedServersTasks(URI moto) {
     Map<String, String> arns = deploy(moto, true);
     try (DatabaseMigrationClient dms = client(moto)) {
-      arns.values().forEach(arn -> dms.startReplicationTask(r -> r.replicationTaskArn(arn)
-          .startReplicationTaskType("start-replication")));
+      arns.values()
+          .forEach(
+              arn ->
+                  dms.startReplicationTask(
+                      r ->
+                          r.replicationTaskArn(arn).startReplicationTaskType("start-replication")));
     }
 
-    Cli.Run stop = Cli.against(moto, "tasks", "stop", "--config", Cli.CONFIG, "--server", "dbserver1", "--wait",
-        "--poll-interval", "50ms");
-    Cli.Run status = Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG, "--output", "json");
+    Cli.Run stop =
+        Cli.against(
+            moto,
+            "tasks",
+            "stop",
+            "--config",
+            Cli.CONFIG,
+            "--server",
+            "dbserver1",
+            "--wait",
+            "--poll-interval",
+            "50ms");
+    Cli.Run status =
+        Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG, "--output", "json");
 
     assertThat(stop.exitCode()).isZero();
     assertThat(stop.out()).contains("dbserver1-dbname1-all  stopped", "3 tasks: 3 ok, 0 failed");
@@ -69,13 +96,17 @@ class MotoFleetTest {
   void testConnectionsTestsEveryEndpointAndReportsTheMissing(URI moto) {
     deploy(moto, false);
     try (DatabaseMigrationClient dms = client(moto)) {
-      String arn = dms.describeEndpoints().endpoints().stream()
-          .filter(e -> e.endpointIdentifier().equals("dbserver2-sales-s3-target-endpoint")).findFirst()
-          .orElseThrow().endpointArn();
+      String arn =
+          dms.describeEndpoints().endpoints().stream()
+              .filter(e -> e.endpointIdentifier().equals("dbserver2-sales-s3-target-endpoint"))
+              .findFirst()
+              .orElseThrow()
+              .endpointArn();
       dms.deleteEndpoint(r -> r.endpointArn(arn));
     }
 
-    Cli.Run run = Cli.against(moto, "test-connections", "--config", Cli.CONFIG, "--poll-interval", "50ms");
+    Cli.Run run =
+        Cli.against(moto, "test-connections", "--config", Cli.CONFIG, "--poll-interval", "50ms");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.out())
@@ -84,27 +115,53 @@ class MotoFleetTest {
         .contains("10 endpoints: 9 ok, 1 failed");
   }
 
-  /** Creates the sample fleet's instances, endpoints and (optionally) tasks with logging on; task ARNs by id. */
+  /**
+   * Creates the sample fleet's instances, endpoints and (optionally) tasks with logging on; task
+   * ARNs by id.
+   */
   private static Map<String, String> deploy(URI moto, boolean withTasks) {
     Map<String, String> taskArns = new HashMap<>();
     try (DatabaseMigrationClient dms = client(moto)) {
       for (Server server : FLEET.servers()) {
-        String instance = dms.createReplicationInstance(r -> r.replicationInstanceIdentifier(
-            server.instanceIdentifier()).replicationInstanceClass("dms.t3.medium").allocatedStorage(50))
-            .replicationInstance().replicationInstanceArn();
+        String instance =
+            dms.createReplicationInstance(
+                    r ->
+                        r.replicationInstanceIdentifier(server.instanceIdentifier())
+                            .replicationInstanceClass("dms.t3.medium")
+                            .allocatedStorage(50))
+                .replicationInstance()
+                .replicationInstanceArn();
         for (Database database : server.databases()) {
-          String source = dms.createEndpoint(r -> r.endpointIdentifier(database.sourceEndpointIdentifier())
-              .endpointType("source").engineName("sqlserver")).endpoint().endpointArn();
-          String target = dms.createEndpoint(r -> r.endpointIdentifier(database.targetEndpointIdentifier())
-              .endpointType("target").engineName("s3")).endpoint().endpointArn();
+          String source =
+              dms.createEndpoint(
+                      r ->
+                          r.endpointIdentifier(database.sourceEndpointIdentifier())
+                              .endpointType("source")
+                              .engineName("sqlserver"))
+                  .endpoint()
+                  .endpointArn();
+          String target =
+              dms.createEndpoint(
+                      r ->
+                          r.endpointIdentifier(database.targetEndpointIdentifier())
+                              .endpointType("target")
+                              .engineName("s3"))
+                  .endpoint()
+                  .endpointArn();
           if (withTasks) {
-            taskArns.put(database.taskIdentifier(), dms.createReplicationTask(r -> r
-                .replicationTaskIdentifier(database.taskIdentifier())
-                .replicationInstanceArn(instance).sourceEndpointArn(source).targetEndpointArn(target)
-                .migrationType("full-load-and-cdc")
-                .tableMappings(database.tableMapping().json())
-                .replicationTaskSettings("{\"Logging\":{\"EnableLogging\":true}}"))
-                .replicationTask().replicationTaskArn());
+            taskArns.put(
+                database.taskIdentifier(),
+                dms.createReplicationTask(
+                        r ->
+                            r.replicationTaskIdentifier(database.taskIdentifier())
+                                .replicationInstanceArn(instance)
+                                .sourceEndpointArn(source)
+                                .targetEndpointArn(target)
+                                .migrationType("full-load-and-cdc")
+                                .tableMappings(database.tableMapping().json())
+                                .replicationTaskSettings("{\"Logging\":{\"EnableLogging\":true}}"))
+                    .replicationTask()
+                    .replicationTaskArn());
           }
         }
       }
@@ -116,7 +173,8 @@ class MotoFleetTest {
     return DatabaseMigrationClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
   }
 }

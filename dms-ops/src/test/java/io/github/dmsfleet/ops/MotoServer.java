@@ -3,6 +3,7 @@ package io.github.dmsfleet.ops;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,14 +20,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Starts {@code moto_server} on a free loopback port once per test run and stops it at the end; resets its state
- * before each test. Tests get the address of a {@link TimestampFixingProxy} in front of it. Without moto_server on the PATH the tests are skipped, or fail when {@code CI=true}.
+ * Starts {@code moto_server} on a free loopback port once per test run and stops it at the end;
+ * resets its state before each test. Tests get the address of a {@link TimestampFixingProxy} in
+ * front of it. Without moto_server on the PATH the tests are skipped, or fail when {@code CI=true}.
  */
 public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
   /** The running server behind its proxy; closing it stops both. */
-  public record Running(URI moto, TimestampFixingProxy proxy, Process process) implements AutoCloseable {
+  public record Running(URI moto, TimestampFixingProxy proxy, Process process)
+      implements AutoCloseable {
     /** Where clients go: the proxy in front of moto. */
     public URI endpoint() {
       return proxy.endpoint();
@@ -66,14 +69,17 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
   }
 
   private static Running running(ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(MotoServer.class, k -> start(), Running.class);
   }
 
   private static Running start() {
     Path executable = onPath("moto_server");
     if (executable == null) {
-      String message = "moto_server is not on the PATH; install it with 'pip install \"moto[server]\"'";
+      String message =
+          "moto_server is not on the PATH; install it with 'pip install \"moto[server]\"'";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException(message);
       }
@@ -82,10 +88,11 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
     int port = freePort();
     try {
       Path log = Files.createTempFile("moto-server", ".log");
-      Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
       awaitListening(port, process, log);
       URI moto = URI.create("http://127.0.0.1:" + port);
@@ -102,7 +109,7 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         throw new IllegalStateException("moto_server exited: " + Files.readString(log));
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
         return;
       } catch (IOException notYet) {
         sleep();
@@ -121,7 +128,7 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException("no free port", e);
@@ -129,7 +136,7 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
   }
 
   private static Path onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return candidate;

@@ -23,18 +23,23 @@ class SecretsCreateCommandTest {
   private static final String SECRET = "dms_dbserver1_dbname1_sql_server";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void createsOneSecretPerRowHoldingWhatDmsReads(URI moto) throws Exception {
-    Cli.Run run = Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "Team=data");
+    Cli.Run run =
+        Cli.against(
+            moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "Team=data");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains(SECRET + "    created", "dms_dbserver2_inventory_sql_server  created",
-        "5 secrets: 5 ok, 0 failed");
+    assertThat(run.out())
+        .contains(
+            SECRET + "    created",
+            "dms_dbserver2_inventory_sql_server  created",
+            "5 secrets: 5 ok, 0 failed");
     try (SecretsManagerClient secrets = client(moto)) {
-      JsonNode value = JSON.readTree(secrets.getSecretValue(r -> r.secretId(SECRET)).secretString());
+      JsonNode value =
+          JSON.readTree(secrets.getSecretValue(r -> r.secretId(SECRET)).secretString());
       assertThat(value.get("username").asText()).isEqualTo("dms_reader");
       assertThat(value.get("password").asText()).isEqualTo("change-me, please");
       assertThat(value.get("host").asText()).isEqualTo("10.1.0.11");
@@ -61,13 +66,15 @@ class SecretsCreateCommandTest {
     Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
     Path changed = csv("dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
 
-    Cli.Run withoutUpdate = Cli.against(moto, "secrets", "create", "--credentials", changed.toString());
+    Cli.Run withoutUpdate =
+        Cli.against(moto, "secrets", "create", "--credentials", changed.toString());
     assertThat(withoutUpdate.exitCode()).isZero();
     assertThat(withoutUpdate.out()).contains(SECRET + "  differs (use --update)");
     assertThat(withoutUpdate.err()).contains("rerun with --update");
     assertThat(password(moto, "AWSCURRENT")).isEqualTo("change-me, please");
 
-    Cli.Run withUpdate = Cli.against(moto, "secrets", "create", "--credentials", changed.toString(), "--update");
+    Cli.Run withUpdate =
+        Cli.against(moto, "secrets", "create", "--credentials", changed.toString(), "--update");
     assertThat(withUpdate.exitCode()).isZero();
     assertThat(withUpdate.out()).contains(SECRET + "  updated");
     assertThat(password(moto, "AWSCURRENT")).isEqualTo("new-password");
@@ -76,7 +83,8 @@ class SecretsCreateCommandTest {
 
   @Test
   void dryRunWritesNothing(URI moto) throws Exception {
-    Cli.Run create = Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--dry-run");
+    Cli.Run create =
+        Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--dry-run");
     assertThat(create.exitCode()).isZero();
     assertThat(create.out()).contains(SECRET + "    would create");
     try (SecretsManagerClient secrets = client(moto)) {
@@ -85,31 +93,48 @@ class SecretsCreateCommandTest {
 
     Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
     Path changed = csv("dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
-    Cli.Run update = Cli.against(moto, "secrets", "create", "--credentials", changed.toString(), "--update",
-        "--dry-run");
+    Cli.Run update =
+        Cli.against(
+            moto,
+            "secrets",
+            "create",
+            "--credentials",
+            changed.toString(),
+            "--update",
+            "--dry-run");
     assertThat(update.out()).contains(SECRET + "  would update");
     assertThat(password(moto, "AWSCURRENT")).isEqualTo("change-me, please");
   }
 
   @Test
   void trickyPasswordsRoundTripExactlyAndAreNeverPrinted(URI moto) throws Exception {
-    String[] passwords = {"a,b,c", "say \"hi\"", "=SUM(A1)", "pässwörd-日本-🙂", " spaced ", "back\\slash"};
+    String[] passwords = {
+      "a,b,c", "say \"hi\"", "=SUM(A1)", "pässwörd-日本-🙂", " spaced ", "back\\slash"
+    };
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < passwords.length; i++) {
-      rows.append("srv,db").append(i).append(",user").append(i).append(",\"")
-          .append(passwords[i].replace("\"", "\"\"")).append("\",10.0.0.1,,sqlserver\n");
+      rows.append("srv,db")
+          .append(i)
+          .append(",user")
+          .append(i)
+          .append(",\"")
+          .append(passwords[i].replace("\"", "\"\""))
+          .append("\",10.0.0.1,,sqlserver\n");
     }
     Path file = csv(rows.toString().strip());
 
-    Cli.Run run = Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--verbose");
-    Cli.Run rerun = Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--verbose");
+    Cli.Run run =
+        Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--verbose");
+    Cli.Run rerun =
+        Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--verbose");
 
     assertThat(run.exitCode()).isZero();
     assertThat(rerun.out()).contains("6 secrets: 6 ok").doesNotContain("differs");
     try (SecretsManagerClient secrets = client(moto)) {
       for (int i = 0; i < passwords.length; i++) {
         String name = "dms_srv_db" + i + "_sql_server";
-        JsonNode value = JSON.readTree(secrets.getSecretValue(r -> r.secretId(name)).secretString());
+        JsonNode value =
+            JSON.readTree(secrets.getSecretValue(r -> r.secretId(name)).secretString());
         assertThat(value.get("password").asText()).isEqualTo(passwords[i]);
         assertThat(value.get("username").asText()).isEqualTo("user" + i);
       }
@@ -129,20 +154,27 @@ class SecretsCreateCommandTest {
     Cli.Run run = Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-    assertThat(run.out()).contains(SECRET + "    scheduled-for-deletion", "restore-secret --secret-id " + SECRET,
-        "5 secrets: 4 ok, 1 failed");
+    assertThat(run.out())
+        .contains(
+            SECRET + "    scheduled-for-deletion",
+            "restore-secret --secret-id " + SECRET,
+            "5 secrets: 4 ok, 1 failed");
   }
 
   @Test
   void withConfigReportsRowsAndDatabasesThatDoNotMatch(URI moto) throws Exception {
-    Path file = csv("dbserver1,dbname1,u,p,10.0.0.1,1433,sqlserver\nghost,db,u,p,10.0.0.1,1433,sqlserver");
+    Path file =
+        csv("dbserver1,dbname1,u,p,10.0.0.1,1433,sqlserver\nghost,db,u,p,10.0.0.1,1433,sqlserver");
 
-    Cli.Run run = Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--config", Cli.CONFIG);
+    Cli.Run run =
+        Cli.against(
+            moto, "secrets", "create", "--credentials", file.toString(), "--config", Cli.CONFIG);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err())
         .contains(file + ":3: server 'ghost' database 'db' matches no database in")
-        .contains("dms_config_details.txt:3: server 'dbserver2' database 'sales' has no row in " + file);
+        .contains(
+            "dms_config_details.txt:3: server 'dbserver2' database 'sales' has no row in " + file);
   }
 
   @Test
@@ -152,22 +184,27 @@ class SecretsCreateCommandTest {
     Cli.Run run = Cli.run(Cli.NO_AWS, "secrets", "create", "--credentials", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains(file + ":2: 'password' is empty", file + ":2: 'port' must be a number",
-        "'99999'");
+    assertThat(run.err())
+        .contains(
+            file + ":2: 'password' is empty", file + ":2: 'port' must be a number", "'99999'");
     assertThat(run.out()).isEmpty();
   }
 
   private Path csv(String rows) throws Exception {
     Path file = Files.createTempFile(dir, "credentials", ".csv");
-    Files.writeString(file, "servername,dbname,username,password,ipaddress,port,engine\n" + rows + "\n",
+    Files.writeString(
+        file,
+        "servername,dbname,username,password,ipaddress,port,engine\n" + rows + "\n",
         StandardCharsets.UTF_8);
     return file;
   }
 
   private static String password(URI moto, String stage) throws Exception {
     try (SecretsManagerClient secrets = client(moto)) {
-      return JSON.readTree(secrets.getSecretValue(r -> r.secretId(SECRET).versionStage(stage)).secretString())
-          .get("password").asText();
+      return JSON.readTree(
+              secrets.getSecretValue(r -> r.secretId(SECRET).versionStage(stage)).secretString())
+          .get("password")
+          .asText();
     } catch (ResourceNotFoundException e) {
       return null;
     }
@@ -177,7 +214,8 @@ class SecretsCreateCommandTest {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code tasks start}, {@code status} and {@code stop} against the fake DMS: what moto cannot do. */
+/**
+ * {@code tasks start}, {@code status} and {@code stop} against the fake DMS: what moto cannot do.
+ */
 class TasksCommandFakeTest {
   private static final String NEW = "dbserver1-dbname1-all";
   private static final String STOPPED = "dbserver1-dbname2-all";
@@ -67,7 +69,8 @@ class TasksCommandFakeTest {
     assertThat(dms.startTypes(NEW)).containsExactly("start-replication");
     assertThat(dms.startTypes(RUNNING)).isEmpty();
     assertThat(dms.status(NEW)).isEqualTo("running");
-    assertThat(run.err()).contains(NEW + ": enabling CloudWatch logging", NEW + ": started with start-replication");
+    assertThat(run.err())
+        .contains(NEW + ": enabling CloudWatch logging", NEW + ": started with start-replication");
   }
 
   @Test
@@ -77,15 +80,28 @@ class TasksCommandFakeTest {
     tasks("start", "--server", "dbserver1", "--database", "dbname1");
 
     assertThat(dms.settings(NEW))
-        .contains("\"EnableLogging\":true", "\"SupportLobs\":true", "\"HistoryTimeslotInMinutes\":5")
-        .doesNotContain("CloudWatchLogGroup", "CloudWatchLogStream", "EnableLogContext", "historyTimeslotInMinutes");
+        .contains(
+            "\"EnableLogging\":true", "\"SupportLobs\":true", "\"HistoryTimeslotInMinutes\":5")
+        .doesNotContain(
+            "CloudWatchLogGroup",
+            "CloudWatchLogStream",
+            "EnableLogContext",
+            "historyTimeslotInMinutes");
   }
 
   @Test
   void reloadsOnlyWhenAsked() {
     fleetInMixedStates();
 
-    Cli.Run run = tasks("start", "--server", "dbserver1", "--database", "dbname2", "--start-type", "reload-target");
+    Cli.Run run =
+        tasks(
+            "start",
+            "--server",
+            "dbserver1",
+            "--database",
+            "dbname2",
+            "--start-type",
+            "reload-target");
 
     assertThat(run.out()).contains(STOPPED + "  started (reload-target)");
     assertThat(dms.startTypes(STOPPED)).containsExactly("reload-target");
@@ -100,8 +116,10 @@ class TasksCommandFakeTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.out())
-        .contains(STOPPED + "    failed: started (start-replication), then task is failed: Error connecting to"
-            + " source: Login failed for user 'dms_reader'")
+        .contains(
+            STOPPED
+                + "    failed: started (start-replication), then task is failed: Error connecting to"
+                + " source: Login failed for user 'dms_reader'")
         .contains("5 tasks: 4 ok, 1 failed");
     assertThat(dms.status(NEW)).isEqualTo("running");
   }
@@ -156,8 +174,11 @@ class TasksCommandFakeTest {
 
     assertThat(rerun.exitCode()).isZero();
     assertThat(dms.writeCalls()).isEqualTo(writes);
-    assertThat(rerun.out()).contains(NEW + "    already running", STOPPED + "    already running",
-        FULL_LOAD + "      already finished full load");
+    assertThat(rerun.out())
+        .contains(
+            NEW + "    already running",
+            STOPPED + "    already running",
+            FULL_LOAD + "      already finished full load");
   }
 
   @Test
@@ -165,15 +186,35 @@ class TasksCommandFakeTest {
     fleetAllReady();
     dms.addTask("unused", "cdc", "ready", true, false);
     dms.close();
-    FakeDms slow = FakeDms.start(new FakeDms.Timing(java.time.Duration.ZERO, java.time.Duration.ofMinutes(5),
-        java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(5)));
+    FakeDms slow =
+        FakeDms.start(
+            new FakeDms.Timing(
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMinutes(5)));
     try (slow) {
       slow.addTask(NEW, "full-load-and-cdc", "ready", false, false);
-      Cli.Run run = Cli.against(slow.endpoint(), "tasks", "start", "--config", Cli.CONFIG, "--server", "dbserver1",
-          "--database", "dbname1", "--poll-interval", "25ms", "--timeout", "500ms");
+      Cli.Run run =
+          Cli.against(
+              slow.endpoint(),
+              "tasks",
+              "start",
+              "--config",
+              Cli.CONFIG,
+              "--server",
+              "dbserver1",
+              "--database",
+              "dbname1",
+              "--poll-interval",
+              "25ms",
+              "--timeout",
+              "500ms");
 
       assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-      assertThat(run.out()).contains(NEW + "  failed: timed out waiting; the task is still modifying");
+      assertThat(run.out())
+          .contains(NEW + "  failed: timed out waiting; the task is still modifying");
     }
   }
 
@@ -184,8 +225,9 @@ class TasksCommandFakeTest {
     Cli.Run run = tasks("start", "--server", "dbserver1");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-    assertThat(run.out()).contains(STOPPED + "  failed: not found; deploy the fleet first",
-        "3 tasks: 1 ok, 2 failed");
+    assertThat(run.out())
+        .contains(
+            STOPPED + "  failed: not found; deploy the fleet first", "3 tasks: 1 ok, 2 failed");
   }
 
   @Test
@@ -195,8 +237,11 @@ class TasksCommandFakeTest {
     Cli.Run run = tasks("stop", "--wait");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains(RUNNING + "    stopped", STOPPED + "    already stopped",
-        NEW + "    not running (ready)");
+    assertThat(run.out())
+        .contains(
+            RUNNING + "    stopped",
+            STOPPED + "    already stopped",
+            NEW + "    not running (ready)");
     assertThat(dms.status(RUNNING)).isEqualTo("stopped");
   }
 
@@ -211,9 +256,11 @@ class TasksCommandFakeTest {
     Cli.Run json = tasks("status", "--output", "json");
 
     assertThat(table.exitCode()).isEqualTo(ExitCode.FAILED);
-    assertThat(table.out()).contains("TASK                     STATUS   PROGRESS  LOADED  ERRORED  LAST FAILURE",
-        NEW + "    failed   100%      3       1        Login failed",
-        RUNNING + "    running  100%      3       0        -");
+    assertThat(table.out())
+        .contains(
+            "TASK                     STATUS   PROGRESS  LOADED  ERRORED  LAST FAILURE",
+            NEW + "    failed   100%      3       1        Login failed",
+            RUNNING + "    running  100%      3       0        -");
     JsonNode rows = new ObjectMapper().readTree(json.out());
     assertThat(rows).hasSize(5);
     assertThat(rows.get(0).get("task").asText()).isEqualTo(NEW);
@@ -223,13 +270,18 @@ class TasksCommandFakeTest {
 
   @Test
   void anUnknownServerOrDatabaseFailsBeforeAnyAwsCall() {
-    Cli.Run server = Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--server", "dbserver9");
-    Cli.Run database = Cli.run(Cli.NO_AWS, "tasks", "stop", "--config", Cli.CONFIG, "--database", "nope");
+    Cli.Run server =
+        Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--server", "dbserver9");
+    Cli.Run database =
+        Cli.run(Cli.NO_AWS, "tasks", "stop", "--config", Cli.CONFIG, "--database", "nope");
 
     assertThat(server.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(server.err()).contains("--server 'dbserver9' matches no server in ../config/dms_config_details.txt;"
-        + " its servers: dbserver1, dbserver2");
+    assertThat(server.err())
+        .contains(
+            "--server 'dbserver9' matches no server in ../config/dms_config_details.txt;"
+                + " its servers: dbserver1, dbserver2");
     assertThat(database.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(database.err()).contains("--database 'nope' matches no database", "dbserver2/inventory");
+    assertThat(database.err())
+        .contains("--database 'nope' matches no database", "dbserver2/inventory");
   }
 }

@@ -22,9 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
- * Sits between the SDK and moto. moto's DMS answers timestamps as ISO-8601 strings where the DMS API (awsJson)
- * sends epoch seconds, and the Java SDK refuses to read them; this rewrites them in JSON answers and passes
- * everything else through unchanged.
+ * Sits between the SDK and moto. moto's DMS answers timestamps as ISO-8601 strings where the DMS
+ * API (awsJson) sends epoch seconds, and the Java SDK refuses to read them; this rewrites them in
+ * JSON answers and passes everything else through unchanged.
  */
 final class TimestampFixingProxy implements AutoCloseable {
   private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*");
@@ -51,14 +51,19 @@ final class TimestampFixingProxy implements AutoCloseable {
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-          .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-          values.forEach(v -> request.header(name, v));
-        }
-      });
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                  values.forEach(v -> request.header(name, v));
+                }
+              });
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       byte[] answer = response.body();
       if (answer.length > 0 && answer[0] == '{') { // moto labels its JSON text/html
         JsonNode tree = JSON.readTree(answer);
@@ -87,8 +92,13 @@ final class TimestampFixingProxy implements AutoCloseable {
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         if (field.getValue().isTextual() && ISO.matcher(field.getValue().asText()).matches()) {
           try {
-            field.setValue(JSON.getNodeFactory().numberNode(
-                OffsetDateTime.parse(withOffset(field.getValue().asText())).toInstant().toEpochMilli() / 1000.0));
+            field.setValue(
+                JSON.getNodeFactory()
+                    .numberNode(
+                        OffsetDateTime.parse(withOffset(field.getValue().asText()))
+                                .toInstant()
+                                .toEpochMilli()
+                            / 1000.0));
           } catch (DateTimeParseException notADate) {
             // leave it
           }

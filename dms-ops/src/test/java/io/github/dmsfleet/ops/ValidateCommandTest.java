@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void summarizesAValidConfigOnStdout() {
     Cli.Run run = Cli.run(Cli.NO_AWS, "validate", "--config", Cli.CONFIG);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).isEqualToNormalizingNewlines("""
+    assertThat(run.out())
+        .isEqualToNormalizingNewlines(
+            """
         Config ../config is valid:
           servers:    2
           instances:  2
@@ -37,10 +38,18 @@ class ValidateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualToNormalizingNewlines("error: the config has 2 problems:\n"
-        + "  " + dir.resolve("parameters.txt") + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to"
-        + " 1048576, got '0'\n"
-        + "  " + dir.resolve("dms_config_details.txt") + ":2: no table mapping for server 'srv' database 'db';"
-        + " expected " + dir.resolve("dms_json_mappings/dms_srv_db_mappings.json") + "\n");
+    assertThat(run.err())
+        .isEqualToNormalizingNewlines(
+            "error: the config has 2 problems:\n"
+                + "  "
+                + dir.resolve("parameters.txt")
+                + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to"
+                + " 1048576, got '0'\n"
+                + "  "
+                + dir.resolve("dms_config_details.txt")
+                + ":2: no table mapping for server 'srv' database 'db';"
+                + " expected "
+                + dir.resolve("dms_json_mappings/dms_srv_db_mappings.json")
+                + "\n");
   }
 }

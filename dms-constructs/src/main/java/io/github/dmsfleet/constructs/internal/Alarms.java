@@ -11,22 +11,33 @@ import software.constructs.Construct;
 
 /** Alarms that notify a topic when they go off and when they recover. */
 public final class Alarms {
-  /** The period of every DMS metric the constructs offer; one shared value spares a jsii call per metric. */
+  /**
+   * The period of every DMS metric the constructs offer; one shared value spares a jsii call per
+   * metric.
+   */
   public static final Duration METRIC_PERIOD = Duration.minutes(5);
 
-  private Alarms() {
-  }
+  private Alarms() {}
 
-  public static Alarm notifying(Construct scope, String id, IMetric metric, ComparisonOperator comparison,
-      double threshold, int evaluationPeriods, TreatMissingData missingData, String description, ITopic topic) {
-    Alarm alarm = Alarm.Builder.create(scope, id)
-        .metric(metric)
-        .comparisonOperator(comparison)
-        .threshold(threshold)
-        .evaluationPeriods(evaluationPeriods)
-        .treatMissingData(missingData)
-        .alarmDescription(description)
-        .build();
+  public static Alarm notifying(
+      Construct scope,
+      String id,
+      IMetric metric,
+      ComparisonOperator comparison,
+      double threshold,
+      int evaluationPeriods,
+      TreatMissingData missingData,
+      String description,
+      ITopic topic) {
+    Alarm alarm =
+        Alarm.Builder.create(scope, id)
+            .metric(metric)
+            .comparisonOperator(comparison)
+            .threshold(threshold)
+            .evaluationPeriods(evaluationPeriods)
+            .treatMissingData(missingData)
+            .alarmDescription(description)
+            .build();
     SnsAction action = new SnsAction(topic);
     alarm.addAlarmAction(action);
     alarm.addOkAction(action);

@@ -9,23 +9,26 @@ import software.constructs.IConstruct;
 
 /** Trust for roles that DMS assumes on behalf of endpoints. */
 public final class DmsPrincipals {
-  private DmsPrincipals() {
-  }
+  private DmsPrincipals() {}
 
   /**
-   * DMS in this account and Region, under its global and its regional service name (endpoints use either),
-   * with the confused-deputy guard: only DMS resources of this account may assume the role.
+   * DMS in this account and Region, under its global and its regional service name (endpoints use
+   * either), with the confused-deputy guard: only DMS resources of this account may assume the
+   * role.
    */
   public static IPrincipal dmsOfThisAccount(IConstruct scope) {
     Stack stack = Stack.of(scope);
     String region = stack.getRegion();
     String account = stack.getAccount();
     return new CompositePrincipal(
-        ServicePrincipal.fromStaticServicePrincipleName("dms.amazonaws.com"),
-        ServicePrincipal.fromStaticServicePrincipleName("dms." + region + ".amazonaws.com"))
-        .withConditions(Map.of(
-            "StringEquals", Map.of("aws:SourceAccount", account),
-            "ArnLike", Map.of("aws:SourceArn",
-                "arn:" + stack.getPartition() + ":dms:" + region + ":" + account + ":*")));
+            ServicePrincipal.fromStaticServicePrincipleName("dms.amazonaws.com"),
+            ServicePrincipal.fromStaticServicePrincipleName("dms." + region + ".amazonaws.com"))
+        .withConditions(
+            Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", account),
+                "ArnLike",
+                    Map.of(
+                        "aws:SourceArn",
+                        "arn:" + stack.getPartition() + ":dms:" + region + ":" + account + ":*")));
   }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import software.constructs.IConstruct;
 
-/** cdk-nag acknowledgements that belong to the constructs themselves, so consumers get a clean run. */
+/**
+ * cdk-nag acknowledgements that belong to the constructs themselves, so consumers get a clean run.
+ */
 public final class Nag {
-  private Nag() {
-  }
+  private Nag() {}
 
   /** Acknowledges every finding of {@code rule} on {@code construct} and its children. */
   public static void acknowledge(IConstruct construct, String rule, String reason) {
@@ -18,19 +19,34 @@ public final class Nag {
   }
 
   /** Acknowledges only the findings of {@code rule} named exactly as in {@code findings}. */
-  public static void acknowledge(IConstruct construct, String rule, String reason, List<String> findings) {
-    suppress(construct, NagPackSuppression.builder().id(rule).reason(reason).appliesTo(findings).build());
+  public static void acknowledge(
+      IConstruct construct, String rule, String reason, List<String> findings) {
+    suppress(
+        construct,
+        NagPackSuppression.builder().id(rule).reason(reason).appliesTo(findings).build());
   }
 
-  /** Acknowledges the findings of {@code rule} that end with {@code suffix}, whatever comes before it. */
-  public static void acknowledgeEndingWith(IConstruct construct, String rule, String reason, String findingPrefix,
+  /**
+   * Acknowledges the findings of {@code rule} that end with {@code suffix}, whatever comes before
+   * it.
+   */
+  public static void acknowledgeEndingWith(
+      IConstruct construct,
+      String rule,
+      String reason,
+      String findingPrefix,
       List<String> suffixes) {
-    List<RegexAppliesTo> patterns = suffixes.stream()
-        .map(suffix -> RegexAppliesTo.builder()
-            .regex("/^" + escape(findingPrefix) + ".*" + escape(suffix) + "$/")
-            .build())
-        .toList();
-    suppress(construct, NagPackSuppression.builder().id(rule).reason(reason).appliesTo(patterns).build());
+    List<RegexAppliesTo> patterns =
+        suffixes.stream()
+            .map(
+                suffix ->
+                    RegexAppliesTo.builder()
+                        .regex("/^" + escape(findingPrefix) + ".*" + escape(suffix) + "$/")
+                        .build())
+            .toList();
+    suppress(
+        construct,
+        NagPackSuppression.builder().id(rule).reason(reason).appliesTo(patterns).build());
   }
 
   private static void suppress(IConstruct construct, NagPackSuppression suppression) {

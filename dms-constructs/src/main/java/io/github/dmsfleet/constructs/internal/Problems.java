@@ -9,7 +9,9 @@ public final class Problems {
   private final String subject;
   private final List<String> messages = new ArrayList<>();
 
-  /** @param subject what is validated, for example {@code DmsReplicationServer 'Sales'} */
+  /**
+   * @param subject what is validated, for example {@code DmsReplicationServer 'Sales'}
+   */
   public Problems(String subject) {
     this.subject = subject;
   }

@@ -15,23 +15,26 @@ public final class TaskJson {
       List.of("SOURCE_UNLOAD", "SOURCE_CAPTURE", "TARGET_LOAD", "TARGET_APPLY", "TASK_MANAGER");
   private static final int SHOWN_CHARACTERS = 120;
 
-  private TaskJson() {
-  }
+  private TaskJson() {}
 
   /** Table mappings that replicate every table of every schema. */
   public static String includeAllTables() {
-    ObjectNode rule = MAPPER.createObjectNode()
-        .put("rule-type", "selection")
-        .put("rule-id", "1")
-        .put("rule-name", "include-all-tables")
-        .put("rule-action", "include");
+    ObjectNode rule =
+        MAPPER
+            .createObjectNode()
+            .put("rule-type", "selection")
+            .put("rule-id", "1")
+            .put("rule-name", "include-all-tables")
+            .put("rule-action", "include");
     rule.putObject("object-locator").put("schema-name", "%").put("table-name", "%");
     ObjectNode mappings = MAPPER.createObjectNode();
     mappings.putArray("rules").add(rule);
     return write(mappings);
   }
 
-  /** Reports table mappings that DMS would reject: not a JSON object, or without any selection rule. */
+  /**
+   * Reports table mappings that DMS would reject: not a JSON object, or without any selection rule.
+   */
   public static void checkTableMappings(Problems problems, String name, String json) {
     JsonNode mappings = parseObject(problems, name, json);
     if (mappings == null) {
@@ -42,8 +45,12 @@ public final class TaskJson {
         return;
       }
     }
-    problems.add("'" + name + "' must have a 'rules' array with at least one rule of \"rule-type\": \"selection\","
-        + " got " + shorten(json));
+    problems.add(
+        "'"
+            + name
+            + "' must have a 'rules' array with at least one rule of \"rule-type\": \"selection\","
+            + " got "
+            + shorten(json));
   }
 
   /** Reports task settings that are not a JSON object. */
@@ -52,13 +59,15 @@ public final class TaskJson {
   }
 
   /**
-   * Task settings that turn on CloudWatch logging for the standard log components, with {@code overrides}
-   * (a JSON object, or null) merged over them: objects merge key by key, any other value replaces.
+   * Task settings that turn on CloudWatch logging for the standard log components, with {@code
+   * overrides} (a JSON object, or null) merged over them: objects merge key by key, any other value
+   * replaces.
    */
   public static String taskSettings(String overrides) {
     ObjectNode logging = MAPPER.createObjectNode().put("EnableLogging", true);
     ArrayNode components = logging.putArray("LogComponents");
-    LOG_COMPONENTS.forEach(id -> components.addObject().put("Id", id).put("Severity", "LOGGER_SEVERITY_DEFAULT"));
+    LOG_COMPONENTS.forEach(
+        id -> components.addObject().put("Id", id).put("Severity", "LOGGER_SEVERITY_DEFAULT"));
     ObjectNode settings = MAPPER.createObjectNode();
     settings.set("Logging", logging);
     if (overrides != null) {
@@ -112,6 +121,8 @@ public final class TaskJson {
       return "null";
     }
     String oneLine = json.replaceAll("\\s+", " ").trim();
-    return oneLine.length() <= SHOWN_CHARACTERS ? oneLine : oneLine.substring(0, SHOWN_CHARACTERS) + "...";
+    return oneLine.length() <= SHOWN_CHARACTERS
+        ? oneLine
+        : oneLine.substring(0, SHOWN_CHARACTERS) + "...";
   }
 }

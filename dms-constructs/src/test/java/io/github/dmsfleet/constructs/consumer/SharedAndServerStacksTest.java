@@ -30,9 +30,13 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.constructs.Construct;
 
-/** Uses the constructs only through their public API, the way a CDK app with shared and per-server stacks does. */
+/**
+ * Uses the constructs only through their public API, the way a CDK app with shared and per-server
+ * stacks does.
+ */
 class SharedAndServerStacksTest {
-  private static final Environment ENV = Environment.builder().account("123456789012").region("eu-west-1").build();
+  private static final Environment ENV =
+      Environment.builder().account("123456789012").region("eu-west-1").build();
 
   private static CloudAssembly assembly;
   private static Template shared;
@@ -50,46 +54,64 @@ class SharedAndServerStacksTest {
     SharedStack(Construct scope, String id, List<String> secretNames) {
       super(scope, id, StackProps.builder().env(ENV).build());
       accountRoles = new DmsAccountRoles(this, "AccountRoles");
-      network = new DmsNetwork(this, "Network", DmsNetworkProps.builder().accountRoles(accountRoles).build());
+      network =
+          new DmsNetwork(
+              this, "Network", DmsNetworkProps.builder().accountRoles(accountRoles).build());
       lake = new DmsTargetBucket(this, "Lake");
-      s3TargetRole = new DmsS3TargetRole(this, "S3TargetRole",
-          DmsS3TargetRoleProps.builder().bucket(lake.getBucket()).build());
-      secretsAccessRole = new DmsSecretsAccessRole(this, "SecretsAccessRole",
-          DmsSecretsAccessRoleProps.builder().secretNames(secretNames).build());
-      alerts = new DmsAlerts(this, "Alerts",
-          DmsAlertsProps.builder().emailAddresses(List.of("dba@example.com")).build());
+      s3TargetRole =
+          new DmsS3TargetRole(
+              this,
+              "S3TargetRole",
+              DmsS3TargetRoleProps.builder().bucket(lake.getBucket()).build());
+      secretsAccessRole =
+          new DmsSecretsAccessRole(
+              this,
+              "SecretsAccessRole",
+              DmsSecretsAccessRoleProps.builder().secretNames(secretNames).build());
+      alerts =
+          new DmsAlerts(
+              this,
+              "Alerts",
+              DmsAlertsProps.builder().emailAddresses(List.of("dba@example.com")).build());
     }
   }
 
   /** One replication instance with the endpoints and tasks of its databases. */
   static final class ServerStack extends Stack {
-    ServerStack(Construct scope, String id, SharedStack shared, String serverName, List<String> databases) {
+    ServerStack(
+        Construct scope, String id, SharedStack shared, String serverName, List<String> databases) {
       super(scope, id, StackProps.builder().env(ENV).build());
-      DmsReplicationServer server = new DmsReplicationServer(this, "Server",
-          DmsReplicationServerProps.builder()
-              .replicationInstanceIdentifier(serverName)
-              .allocatedStorageGiB(100)
-              .subnetGroupIdentifier(shared.network.getSubnetGroupIdentifier())
-              .securityGroups(List.of(shared.network.getSecurityGroup()))
-              .accountRoles(shared.accountRoles)
-              .tags(Map.of("dms-server", serverName))
-              .build());
+      DmsReplicationServer server =
+          new DmsReplicationServer(
+              this,
+              "Server",
+              DmsReplicationServerProps.builder()
+                  .replicationInstanceIdentifier(serverName)
+                  .allocatedStorageGiB(100)
+                  .subnetGroupIdentifier(shared.network.getSubnetGroupIdentifier())
+                  .securityGroups(List.of(shared.network.getSecurityGroup()))
+                  .accountRoles(shared.accountRoles)
+                  .tags(Map.of("dms-server", serverName))
+                  .build());
       shared.alerts.alarmOnServer(server);
       for (String database : databases) {
         String name = serverName + "-" + database;
-        DmsDatabaseMigration migration = server.addDatabase(database, DmsDatabaseMigrationProps.builder()
-            .sourceEngine(SourceEngine.SQL_SERVER)
-            .databaseName(database)
-            .secretsManagerSecretId("dms/" + name)
-            .secretsAccessRole(shared.secretsAccessRole.getRole())
-            .sourceEndpointIdentifier(name + "-source")
-            .targetEndpointIdentifier(name + "-target")
-            .replicationTaskIdentifier(name)
-            .targetBucket(shared.lake.getBucket())
-            .targetEncryptionKey(shared.lake.getEncryptionKey())
-            .s3TargetRole(shared.s3TargetRole.getRole())
-            .bucketFolder(serverName + "/" + database)
-            .build());
+        DmsDatabaseMigration migration =
+            server.addDatabase(
+                database,
+                DmsDatabaseMigrationProps.builder()
+                    .sourceEngine(SourceEngine.SQL_SERVER)
+                    .databaseName(database)
+                    .secretsManagerSecretId("dms/" + name)
+                    .secretsAccessRole(shared.secretsAccessRole.getRole())
+                    .sourceEndpointIdentifier(name + "-source")
+                    .targetEndpointIdentifier(name + "-target")
+                    .replicationTaskIdentifier(name)
+                    .targetBucket(shared.lake.getBucket())
+                    .targetEncryptionKey(shared.lake.getEncryptionKey())
+                    .s3TargetRole(shared.s3TargetRole.getRole())
+                    .bucketFolder(serverName + "/" + database)
+                    .build());
         shared.alerts.alarmOnTask(migration);
       }
     }
@@ -98,7 +120,8 @@ class SharedAndServerStacksTest {
   @BeforeAll
   static void synthesize() {
     App app = new App();
-    SharedStack sharedStack = new SharedStack(app, "DmsShared", List.of("dms/erp01-sales", "dms/erp01-stock"));
+    SharedStack sharedStack =
+        new SharedStack(app, "DmsShared", List.of("dms/erp01-sales", "dms/erp01-stock"));
     new ServerStack(app, "DmsErp01", sharedStack, "erp01", List.of("sales", "stock"));
     assembly = app.synth();
     shared = Template.fromJSON(template("DmsShared"));
@@ -138,23 +161,38 @@ class SharedAndServerStacksTest {
 
   @Test
   void serverStackImportsTheSharedResources() {
-    Map<String, Object> imported = Map.of("Fn::ImportValue", Match.stringLikeRegexp("DmsShared:.*"));
-    server.hasResourceProperties("AWS::DMS::ReplicationInstance", Map.of(
-        "ReplicationSubnetGroupIdentifier", imported,
-        "VpcSecurityGroupIds", List.of(imported),
-        "Tags", List.of(Map.of("Key", "dms-server", "Value", "erp01"))));
-    server.hasResourceProperties("AWS::DMS::Endpoint", Map.of(
-        "EndpointIdentifier", "erp01-sales-target",
-        "S3Settings", Match.objectLike(Map.of(
-            "BucketName", imported,
-            "BucketFolder", "erp01/sales",
-            "ServiceAccessRoleArn", imported,
-            "ServerSideEncryptionKmsKeyId", imported))));
-    server.hasResourceProperties("AWS::DMS::Endpoint", Map.of(
-        "EndpointIdentifier", "erp01-stock-source",
-        "MicrosoftSqlServerSettings", Map.of(
-            "SecretsManagerSecretId", "dms/erp01-stock",
-            "SecretsManagerAccessRoleArn", imported)));
-    server.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(imported)));
+    Map<String, Object> imported =
+        Map.of("Fn::ImportValue", Match.stringLikeRegexp("DmsShared:.*"));
+    server.hasResourceProperties(
+        "AWS::DMS::ReplicationInstance",
+        Map.of(
+            "ReplicationSubnetGroupIdentifier", imported,
+            "VpcSecurityGroupIds", List.of(imported),
+            "Tags", List.of(Map.of("Key", "dms-server", "Value", "erp01"))));
+    server.hasResourceProperties(
+        "AWS::DMS::Endpoint",
+        Map.of(
+            "EndpointIdentifier",
+            "erp01-sales-target",
+            "S3Settings",
+            Match.objectLike(
+                Map.of(
+                    "BucketName", imported,
+                    "BucketFolder", "erp01/sales",
+                    "ServiceAccessRoleArn", imported,
+                    "ServerSideEncryptionKmsKeyId", imported))));
+    server.hasResourceProperties(
+        "AWS::DMS::Endpoint",
+        Map.of(
+            "EndpointIdentifier",
+            "erp01-stock-source",
+            "MicrosoftSqlServerSettings",
+            Map.of(
+                "SecretsManagerSecretId",
+                "dms/erp01-stock",
+                "SecretsManagerAccessRoleArn",
+                imported)));
+    server.allResourcesProperties(
+        "AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(imported)));
   }
 }

@@ -2,10 +2,17 @@ package io.github.dmsfleet.ops.internal;
 
 import java.io.PrintWriter;
 
-/** Where a command writes: results to stdout, progress and warnings to stderr, at the verbosity asked for. */
+/**
+ * Where a command writes: results to stdout, progress and warnings to stderr, at the verbosity
+ * asked for.
+ */
 public final class Console {
   /** How much goes to stderr. */
-  public enum Verbosity { QUIET, NORMAL, VERBOSE }
+  public enum Verbosity {
+    QUIET,
+    NORMAL,
+    VERBOSE
+  }
 
   private final PrintWriter out;
   private final PrintWriter err;

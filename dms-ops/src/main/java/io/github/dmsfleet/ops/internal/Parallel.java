@@ -17,11 +17,14 @@ public final class Parallel {
     if (items.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
-      Thread thread = new Thread(runnable, "dms-ops-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(threads, items.size())),
+            runnable -> {
+              Thread thread = new Thread(runnable, "dms-ops-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {

@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,19 +27,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small fake of the DMS JSON API (awsJson1_1) on loopback, for what moto lacks: ModifyReplicationTask, task
- * statuses that change after realistic delays, {@code InvalidResourceStateFault}, the account's API rate limit, and
- * injected faults. Statuses advance lazily, when a call looks at the task.
+ * A small fake of the DMS JSON API (awsJson1_1) on loopback, for what moto lacks:
+ * ModifyReplicationTask, task statuses that change after realistic delays, {@code
+ * InvalidResourceStateFault}, the account's API rate limit, and injected faults. Statuses advance
+ * lazily, when a call looks at the task.
  */
 public final class FakeDms implements AutoCloseable {
   /** Per-call latency and how long each status change takes. */
-  public record Timing(Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
+  public record Timing(
+      Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
     /**
-     * Fast but not instant, so that the tools really wait through {@code modifying} and {@code starting}; a
-     * full-load-only task stops as soon as it runs.
+     * Fast but not instant, so that the tools really wait through {@code modifying} and {@code
+     * starting}; a full-load-only task stops as soon as it runs.
      */
     public static Timing quick() {
-      return new Timing(Duration.ZERO, Duration.ofMillis(150), Duration.ofMillis(150), Duration.ofMillis(150),
+      return new Timing(
+          Duration.ZERO,
+          Duration.ofMillis(150),
+          Duration.ofMillis(150),
+          Duration.ofMillis(150),
           Duration.ZERO);
     }
   }
@@ -92,12 +97,14 @@ public final class FakeDms implements AutoCloseable {
   }
 
   /** Adds a task in a settled status. */
-  public synchronized void addTask(String id, String migrationType, String status, boolean loggingEnabled,
-      boolean ranBefore) {
+  public synchronized void addTask(
+      String id, String migrationType, String status, boolean loggingEnabled, boolean ranBefore) {
     FakeTask task = new FakeTask(id, migrationType, status, ranBefore);
-    task.settings = "{\"TargetMetadata\":{\"SupportLobs\":true},\"Logging\":{\"EnableLogging\":" + loggingEnabled
-        + ",\"EnableLogContext\":false,\"CloudWatchLogGroup\":null,\"CloudWatchLogStream\":null},"
-        + "\"ControlTablesSettings\":{\"historyTimeslotInMinutes\":5,\"HistoryTimeslotInMinutes\":5}}";
+    task.settings =
+        "{\"TargetMetadata\":{\"SupportLobs\":true},\"Logging\":{\"EnableLogging\":"
+            + loggingEnabled
+            + ",\"EnableLogContext\":false,\"CloudWatchLogGroup\":null,\"CloudWatchLogStream\":null},"
+            + "\"ControlTablesSettings\":{\"historyTimeslotInMinutes\":5,\"HistoryTimeslotInMinutes\":5}}";
     tasks.put(id, task);
   }
 
@@ -146,7 +153,8 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream body = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream body = exchange.getRequestBody()) {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
       JsonNode request = JSON.readTree(body.readAllBytes());
@@ -174,8 +182,10 @@ public final class FakeDms implements AutoCloseable {
     tasks.values().forEach(t -> t.advance(now));
     return switch (operation) {
       case "DescribeReplicationTasks" -> describe(request);
-      case "ModifyReplicationTask" -> modify(task(request), request.path("ReplicationTaskSettings").asText(), now);
-      case "StartReplicationTask" -> start(task(request), request.path("StartReplicationTaskType").asText(), now);
+      case "ModifyReplicationTask" ->
+          modify(task(request), request.path("ReplicationTaskSettings").asText(), now);
+      case "StartReplicationTask" ->
+          start(task(request), request.path("StartReplicationTaskType").asText(), now);
       case "StopReplicationTask" -> stop(task(request), now);
       default -> throw new Fault("InvalidAction", "the fake does not implement " + operation);
     };
@@ -202,7 +212,9 @@ public final class FakeDms implements AutoCloseable {
     ObjectNode response = JSON.createObjectNode();
     ArrayNode list = response.putArray("ReplicationTasks");
     boolean withSettings = !request.path("WithoutSettings").asBoolean(false);
-    matching.subList(from, Math.min(matching.size(), from + max)).forEach(t -> list.add(t.json(withSettings)));
+    matching
+        .subList(from, Math.min(matching.size(), from + max))
+        .forEach(t -> list.add(t.json(withSettings)));
     if (from + max < matching.size()) {
       response.put("Marker", String.valueOf(from + max));
     }
@@ -211,10 +223,16 @@ public final class FakeDms implements AutoCloseable {
 
   private ObjectNode modify(FakeTask task, String settings, long now) {
     requireStatus(task, "modify", "ready", "stopped", "failed");
-    for (String readOnly : List.of("CloudWatchLogGroup", "CloudWatchLogStream", "EnableLogContext",
-        "historyTimeslotInMinutes\"")) {
+    for (String readOnly :
+        List.of(
+            "CloudWatchLogGroup",
+            "CloudWatchLogStream",
+            "EnableLogContext",
+            "historyTimeslotInMinutes\"")) {
       if (settings.contains(readOnly)) {
-        throw new Fault("InvalidParameterValueException", "read-only setting " + readOnly + " cannot be modified");
+        throw new Fault(
+            "InvalidParameterValueException",
+            "read-only setting " + readOnly + " cannot be modified");
       }
     }
     task.settings = settings;
@@ -226,7 +244,8 @@ public final class FakeDms implements AutoCloseable {
   private ObjectNode start(FakeTask task, String type, long now) {
     requireStatus(task, "start", "ready", "stopped", "failed");
     if (task.ranBefore && "start-replication".equals(type)) {
-      throw new Fault("InvalidResourceStateFault",
+      throw new Fault(
+          "InvalidResourceStateFault",
           "Start Type START_REPLICATION is not valid for a task that has run before");
     }
     task.startTypes.add(type);
@@ -265,7 +284,8 @@ public final class FakeDms implements AutoCloseable {
 
   private static void requireStatus(FakeTask task, String action, String... allowed) {
     if (!List.of(allowed).contains(task.status)) {
-      throw new Fault("InvalidResourceStateFault", "Cannot " + action + " a task that is " + task.status);
+      throw new Fault(
+          "InvalidResourceStateFault", "Cannot " + action + " a task that is " + task.status);
     }
   }
 
@@ -281,7 +301,8 @@ public final class FakeDms implements AutoCloseable {
     }
     synchronized (this) {
       long now = System.nanoTime();
-      tokens = Math.min(rateLimit.capacity(), tokens + (now - refilledAt) / 1e9 * rateLimit.perSecond());
+      tokens =
+          Math.min(rateLimit.capacity(), tokens + (now - refilledAt) / 1e9 * rateLimit.perSecond());
       refilledAt = now;
       if (tokens < 1) {
         calls.computeIfAbsent("(throttled)", k -> new AtomicInteger()).incrementAndGet();
@@ -374,11 +395,12 @@ public final class FakeDms implements AutoCloseable {
     }
 
     ObjectNode json(boolean withSettings) {
-      ObjectNode json = JSON.createObjectNode()
-          .put("ReplicationTaskIdentifier", id)
-          .put("ReplicationTaskArn", ARN_PREFIX + id)
-          .put("MigrationType", migrationType)
-          .put("Status", status);
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("ReplicationTaskIdentifier", id)
+              .put("ReplicationTaskArn", ARN_PREFIX + id)
+              .put("MigrationType", migrationType)
+              .put("Status", status);
       if (withSettings) {
         json.put("ReplicationTaskSettings", settings);
       }
@@ -393,7 +415,8 @@ public final class FakeDms implements AutoCloseable {
       }
       ObjectNode stats = json.putObject("ReplicationTaskStats");
       boolean loaded = ranBefore && !"starting".equals(status);
-      stats.put("FullLoadProgressPercent", loaded ? 100 : 0)
+      stats
+          .put("FullLoadProgressPercent", loaded ? 100 : 0)
           .put("TablesLoaded", loaded ? 3 : 0)
           .put("TablesErrored", "failed".equals(status) ? 1 : 0);
       return json;

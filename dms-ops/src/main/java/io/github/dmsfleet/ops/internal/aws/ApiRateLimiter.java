@@ -11,16 +11,21 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * A client-side token bucket in front of every request attempt. DMS limits API calls per account with a token
- * bucket and answers {@code ThrottlingException} past it; the SDK's retries then back off for seconds. Pacing the
- * calls below the limit instead keeps a run over hundreds of tasks both fast and free of throttling.
+ * A client-side token bucket in front of every request attempt. DMS limits API calls per account
+ * with a token bucket and answers {@code ThrottlingException} past it; the SDK's retries then back
+ * off for seconds. Pacing the calls below the limit instead keeps a run over hundreds of tasks both
+ * fast and free of throttling.
  *
- * <p>{@code Describe*} calls go first: a status poll tells which tasks can take their next step, so a poll queued
- * behind a hundred writes would hold all of them up.
+ * <p>{@code Describe*} calls go first: a status poll tells which tasks can take their next step, so
+ * a poll queued behind a hundred writes would hold all of them up.
  */
 public final class ApiRateLimiter implements ExecutionInterceptor {
-  /** A little under DMS's documented bucket (100 tokens, refilled at 4 per second): other callers share it. */
+  /**
+   * A little under DMS's documented bucket (100 tokens, refilled at 4 per second): other callers
+   * share it.
+   */
   public static final int DMS_BURST = 90;
+
   public static final double DMS_CALLS_PER_SECOND = 3.8;
 
   private final double capacity;
@@ -33,8 +38,11 @@ public final class ApiRateLimiter implements ExecutionInterceptor {
 
   public ApiRateLimiter(int burst, double callsPerSecond) {
     if (burst < 1 || callsPerSecond <= 0) {
-      throw new IllegalArgumentException("burst must be at least 1 and the rate positive, got " + burst + " and "
-          + callsPerSecond);
+      throw new IllegalArgumentException(
+          "burst must be at least 1 and the rate positive, got "
+              + burst
+              + " and "
+              + callsPerSecond);
     }
     this.capacity = burst;
     this.perNano = callsPerSecond / TimeUnit.SECONDS.toNanos(1);
@@ -50,7 +58,8 @@ public final class ApiRateLimiter implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     acquire(operation != null && operation.startsWith("Describe"));
   }

@@ -18,7 +18,8 @@ public final class Errors {
 
   /** Whether the service error has that code. */
   public static boolean hasCode(Exception error, String code) {
-    return error instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+    return error instanceof AwsServiceException aws
+        && aws.awsErrorDetails() != null
         && code.equals(aws.awsErrorDetails().errorCode());
   }
 }

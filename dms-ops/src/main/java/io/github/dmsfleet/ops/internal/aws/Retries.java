@@ -8,9 +8,9 @@ import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * The SDK retry strategies dms-ops uses. The mode is always set here, because the SDK's default is LEGACY unless
- * the environment says otherwise, and DMS's {@code KMSThrottlingFault} is retried and backed off like the
- * throttling codes the SDK already knows.
+ * The SDK retry strategies dms-ops uses. The mode is always set here, because the SDK's default is
+ * LEGACY unless the environment says otherwise, and DMS's {@code KMSThrottlingFault} is retried and
+ * backed off like the throttling codes the SDK already knows.
  */
 public final class Retries {
   /** Throttling error codes the SDK does not classify as throttling. */
@@ -31,22 +31,28 @@ public final class Retries {
 
   public static RetryStrategy strategy(Mode mode) {
     return switch (mode) {
-      case STANDARD -> AwsRetryStrategy.standardRetryStrategy().toBuilder()
-          .retryOnException(Retries::isExtraThrottling)
-          .treatAsThrottling(Retries::isThrottling)
-          .maxAttempts(MAX_ATTEMPTS)
-          .build();
-      case ADAPTIVE -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-          .retryOnException(Retries::isExtraThrottling)
-          .treatAsThrottling(Retries::isThrottling)
-          .maxAttempts(MAX_ATTEMPTS)
-          .build();
+      case STANDARD ->
+          AwsRetryStrategy.standardRetryStrategy().toBuilder()
+              .retryOnException(Retries::isExtraThrottling)
+              .treatAsThrottling(Retries::isThrottling)
+              .maxAttempts(MAX_ATTEMPTS)
+              .build();
+      case ADAPTIVE ->
+          AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+              .retryOnException(Retries::isExtraThrottling)
+              .treatAsThrottling(Retries::isThrottling)
+              .maxAttempts(MAX_ATTEMPTS)
+              .build();
     };
   }
 
-  /** Whether the error is throttling, by the SDK's rules or because it is one of {@link #EXTRA_THROTTLING_CODES}. */
+  /**
+   * Whether the error is throttling, by the SDK's rules or because it is one of {@link
+   * #EXTRA_THROTTLING_CODES}.
+   */
   public static boolean isThrottling(Throwable error) {
-    return error instanceof SdkException sdk && RetryUtils.isThrottlingException(sdk) || isExtraThrottling(error);
+    return (error instanceof SdkException sdk && RetryUtils.isThrottlingException(sdk))
+        || isExtraThrottling(error);
   }
 
   private static boolean isExtraThrottling(Throwable error) {

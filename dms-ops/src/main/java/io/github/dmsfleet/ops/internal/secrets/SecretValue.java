@@ -12,15 +12,18 @@ public final class SecretValue {
 
   private SecretValue() {}
 
-  /** {@code username}, {@code password}, {@code host}, {@code port}, {@code engine}, {@code dbname}. */
+  /**
+   * {@code username}, {@code password}, {@code host}, {@code port}, {@code engine}, {@code dbname}.
+   */
   public static String of(Credential credential) {
-    ObjectNode value = JSON.createObjectNode()
-        .put("username", credential.username())
-        .put("password", credential.password())
-        .put("host", credential.host())
-        .put("port", credential.port())
-        .put("engine", credential.engine().token())
-        .put("dbname", credential.databaseName());
+    ObjectNode value =
+        JSON.createObjectNode()
+            .put("username", credential.username())
+            .put("password", credential.password())
+            .put("host", credential.host())
+            .put("port", credential.port())
+            .put("engine", credential.engine().token())
+            .put("dbname", credential.databaseName());
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -28,7 +31,10 @@ public final class SecretValue {
     }
   }
 
-  /** Whether both hold the same JSON, whatever the key order or spacing; text that is not JSON never matches. */
+  /**
+   * Whether both hold the same JSON, whatever the key order or spacing; text that is not JSON never
+   * matches.
+   */
   public static boolean same(String current, String wanted) {
     if (current == null) {
       return false;

@@ -16,16 +16,19 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
- * Puts each credentials row into its Secrets Manager secret: creates what is missing, leaves what is right alone,
- * and overwrites a different value only when asked. Values never reach the console.
+ * Puts each credentials row into its Secrets Manager secret: creates what is missing, leaves what
+ * is right alone, and overwrites a different value only when asked. Values never reach the console.
  */
 public final class SecretsCreator {
   private static final int THREADS = 4;
 
   /**
+   * What a run may do.
+   *
    * @param update write a new version when the secret holds a different value
    * @param dryRun read only; report what would be done
-   * @param kmsKeyId the key new secrets are encrypted with; null for the account's {@code aws/secretsmanager} key
+   * @param kmsKeyId the key new secrets are encrypted with; null for the account's {@code
+   *     aws/secretsmanager} key
    * @param tags put on secrets this creates
    */
   public record Options(boolean update, boolean dryRun, String kmsKeyId, Map<String, String> tags) {
@@ -67,7 +70,9 @@ public final class SecretsCreator {
     try {
       existing = secrets.describeSecret(r -> r.secretId(name));
     } catch (ResourceNotFoundException e) {
-      return mayCreate ? create(credential, wanted) : Outcome.failed(name, "created and deleted by someone else");
+      return mayCreate
+          ? create(credential, wanted)
+          : Outcome.failed(name, "created and deleted by someone else");
     }
     if (existing.deletedDate() != null) {
       return scheduledForDeletion(name, existing);
@@ -90,16 +95,21 @@ public final class SecretsCreator {
     if (options.dryRun()) {
       return Outcome.ok(name, "would create");
     }
-    CreateSecretRequest.Builder request = CreateSecretRequest.builder()
-        .name(name)
-        .description("DMS source credentials for server " + credential.serverName() + " database "
-            + credential.databaseName())
-        .secretString(wanted)
-        .kmsKeyId(options.kmsKeyId());
+    CreateSecretRequest.Builder request =
+        CreateSecretRequest.builder()
+            .name(name)
+            .description(
+                "DMS source credentials for server "
+                    + credential.serverName()
+                    + " database "
+                    + credential.databaseName())
+            .secretString(wanted)
+            .kmsKeyId(options.kmsKeyId());
     if (!options.tags().isEmpty()) {
-      request.tags(options.tags().entrySet().stream()
-          .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
-          .toList());
+      request.tags(
+          options.tags().entrySet().stream()
+              .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+              .toList());
     }
     try {
       secrets.createSecret(request.build());
@@ -121,7 +131,14 @@ public final class SecretsCreator {
 
   private static Outcome scheduledForDeletion(String name, DescribeSecretResponse existing) {
     // Secrets Manager refuses to create or write a secret in this state, so it needs the user.
-    return new Outcome(name, "scheduled-for-deletion (" + existing.deletedDate() + "): restore it with"
-        + " 'aws secretsmanager restore-secret --secret-id " + name + "', then rerun", true);
+    return new Outcome(
+        name,
+        "scheduled-for-deletion ("
+            + existing.deletedDate()
+            + "): restore it with"
+            + " 'aws secretsmanager restore-secret --secret-id "
+            + name
+            + "', then rerun",
+        true);
   }
 }

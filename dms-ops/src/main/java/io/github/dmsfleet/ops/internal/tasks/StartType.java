@@ -4,9 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How {@code tasks start} starts each task: DMS's {@code StartReplicationTaskType}, or {@code auto}. */
+/**
+ * How {@code tasks start} starts each task: DMS's {@code StartReplicationTaskType}, or {@code
+ * auto}.
+ */
 public enum StartType {
-  /** {@code start-replication} for a task that never ran, {@code resume-processing} for one that did. */
+  /**
+   * {@code start-replication} for a task that never ran, {@code resume-processing} for one that
+   * did.
+   */
   AUTO("auto"),
   START_REPLICATION("start-replication"),
   RESUME_PROCESSING("resume-processing"),
@@ -25,9 +31,18 @@ public enum StartType {
 
   public static StartType parse(String text) {
     String wanted = text.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(t -> t.value.equals(wanted)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a start type; use one of "
-            + Arrays.stream(values()).map(StartType::value).collect(Collectors.joining(", "))));
+    return Arrays.stream(values())
+        .filter(t -> t.value.equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'"
+                        + text
+                        + "' is not a start type; use one of "
+                        + Arrays.stream(values())
+                            .map(StartType::value)
+                            .collect(Collectors.joining(", "))));
   }
 
   @Override

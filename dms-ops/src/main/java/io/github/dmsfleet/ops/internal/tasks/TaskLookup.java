@@ -10,7 +10,10 @@ import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
 
-/** Finds tasks by identifier with as few calls as the API allows: one filtered, paginated describe per batch. */
+/**
+ * Finds tasks by identifier with as few calls as the API allows: one filtered, paginated describe
+ * per batch.
+ */
 public final class TaskLookup {
   /** Identifiers per filter, and records per page (DMS's maximum). */
   static final int BATCH = 100;
@@ -31,11 +34,12 @@ public final class TaskLookup {
     Map<String, ReplicationTask> found = new LinkedHashMap<>();
     for (int from = 0; from < wanted.size(); from += BATCH) {
       List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
-      DescribeReplicationTasksRequest request = DescribeReplicationTasksRequest.builder()
-          .filters(Filter.builder().name("replication-task-id").values(batch).build())
-          .maxRecords(BATCH)
-          .withoutSettings(!withSettings)
-          .build();
+      DescribeReplicationTasksRequest request =
+          DescribeReplicationTasksRequest.builder()
+              .filters(Filter.builder().name("replication-task-id").values(batch).build())
+              .maxRecords(BATCH)
+              .withoutSettings(!withSettings)
+              .build();
       try {
         // DMS's paginators page by Marker but name no result key, so the pages are flattened here.
         dms.describeReplicationTasksPaginator(request).stream()

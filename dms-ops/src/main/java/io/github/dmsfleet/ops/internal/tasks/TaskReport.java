@@ -13,7 +13,12 @@ public final class TaskReport {
    *
    * @param progressPercent full-load progress; null when DMS reports none
    */
-  public record Row(String task, String status, Integer progressPercent, Integer tablesLoaded, Integer tablesErrored,
+  public record Row(
+      String task,
+      String status,
+      Integer progressPercent,
+      Integer tablesLoaded,
+      Integer tablesErrored,
       String lastFailure) {
 
     public boolean failed() {
@@ -40,9 +45,13 @@ public final class TaskReport {
       return new Row(id, NOT_FOUND, null, null, null, null);
     }
     ReplicationTaskStats stats = task.replicationTaskStats();
-    String failure = task.lastFailureMessage() == null || task.lastFailureMessage().isBlank()
-        ? null : task.lastFailureMessage();
-    return new Row(id, task.status(),
+    String failure =
+        task.lastFailureMessage() == null || task.lastFailureMessage().isBlank()
+            ? null
+            : task.lastFailureMessage();
+    return new Row(
+        id,
+        task.status(),
         stats == null ? null : stats.fullLoadProgressPercent(),
         stats == null ? null : stats.tablesLoaded(),
         stats == null ? null : stats.tablesErrored(),

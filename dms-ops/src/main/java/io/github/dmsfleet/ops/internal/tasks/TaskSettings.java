@@ -11,9 +11,10 @@ final class TaskSettings {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Keys DMS returns but rejects in a modify, by section. */
-  private static final Map<String, String[]> READ_ONLY = Map.of(
-      "Logging", new String[] {"CloudWatchLogGroup", "CloudWatchLogStream", "EnableLogContext"},
-      "ControlTablesSettings", new String[] {"historyTimeslotInMinutes"});
+  private static final Map<String, String[]> READ_ONLY =
+      Map.of(
+          "Logging", new String[] {"CloudWatchLogGroup", "CloudWatchLogStream", "EnableLogContext"},
+          "ControlTablesSettings", new String[] {"historyTimeslotInMinutes"});
 
   private TaskSettings() {}
 
@@ -24,11 +25,12 @@ final class TaskSettings {
   /** The settings with CloudWatch logging on and the read-only keys removed, ready for a modify. */
   static String withLoggingEnabled(String settings) {
     ObjectNode root = parse(settings);
-    READ_ONLY.forEach((section, keys) -> {
-      if (root.get(section) instanceof ObjectNode node) {
-        node.remove(java.util.List.of(keys));
-      }
-    });
+    READ_ONLY.forEach(
+        (section, keys) -> {
+          if (root.get(section) instanceof ObjectNode node) {
+            node.remove(java.util.List.of(keys));
+          }
+        });
     JsonNode logging = root.get("Logging");
     ObjectNode editable = logging instanceof ObjectNode node ? node : root.putObject("Logging");
     editable.put("EnableLogging", true);
@@ -46,7 +48,8 @@ final class TaskSettings {
     try {
       return JSON.readTree(settings) instanceof ObjectNode node ? node : JSON.createObjectNode();
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("task settings are not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "task settings are not JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -15,22 +15,35 @@ import software.amazon.awssdk.services.databasemigration.model.InvalidResourceSt
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 
 /**
- * Starts tasks the way {@code tasks start} documents: turns CloudWatch logging on where it is off, picks each task's
- * start type, runs up to {@code concurrency} tasks at once, and with {@code waitForRunning} waits until each runs.
- * Every task ends with an outcome; a rerun leaves tasks that are already running alone.
+ * Starts tasks the way {@code tasks start} documents: turns CloudWatch logging on where it is off,
+ * picks each task's start type, runs up to {@code concurrency} tasks at once, and with {@code
+ * waitForRunning} waits until each runs. Every task ends with an outcome; a rerun leaves tasks that
+ * are already running alone.
  */
 public final class TaskStarter {
-  /** How often a task that changes under us (InvalidResourceStateFault) is looked at again before giving up. */
+  /**
+   * How often a task that changes under us (InvalidResourceStateFault) is looked at again before
+   * giving up.
+   */
   private static final int MAX_ROUNDS = 5;
+
   private static final Set<String> AFTER_START = Set.of(TaskStatus.STARTING);
 
   /**
-   * @param concurrency how many tasks are modified and started at once; waiting for running holds no slot
+   * How a run starts tasks.
+   *
+   * @param concurrency how many tasks are modified and started at once; waiting for running holds
+   *     no slot
    * @param timeout how long the whole run may wait for DMS
    * @param pollInterval how often waiting tasks are described (all of them in one batched call)
    */
-  public record Options(StartType startType, int concurrency, boolean waitForRunning, Duration timeout,
-      Duration pollInterval, boolean dryRun) {}
+  public record Options(
+      StartType startType,
+      int concurrency,
+      boolean waitForRunning,
+      Duration timeout,
+      Duration pollInterval,
+      boolean dryRun) {}
 
   private final DatabaseMigrationClient dms;
   private final TaskLookup lookup;
@@ -49,14 +62,19 @@ public final class TaskStarter {
     Instant deadline = Instant.now().plus(options.timeout());
     Map<String, ReplicationTask> tasks = lookup.find(identifiers, true);
     try (TaskWatcher watcher = new TaskWatcher(lookup, options.pollInterval(), console)) {
-      List<Pending> firstPhase = Parallel.map(identifiers, options.concurrency(), id -> {
-        ReplicationTask task = tasks.get(id);
-        if (task == null) {
-          return Pending.finished(Outcome.failed(id, "not found; deploy the fleet first"));
-        }
-        return startSafely(task, watcher, deadline);
-      });
-      return firstPhase.stream().map(p -> p.isFinished() ? p.outcome() : awaitRunning(p, watcher, deadline))
+      List<Pending> firstPhase =
+          Parallel.map(
+              identifiers,
+              options.concurrency(),
+              id -> {
+                ReplicationTask task = tasks.get(id);
+                if (task == null) {
+                  return Pending.finished(Outcome.failed(id, "not found; deploy the fleet first"));
+                }
+                return startSafely(task, watcher, deadline);
+              });
+      return firstPhase.stream()
+          .map(p -> p.isFinished() ? p.outcome() : awaitRunning(p, watcher, deadline))
           .toList();
     }
   }
@@ -65,7 +83,9 @@ public final class TaskStarter {
     String id = task.replicationTaskIdentifier();
     try {
       return start(task, watcher, deadline);
-    } catch (TaskWatcher.WaitTimeoutException | TaskWatcher.TaskGoneException | IllegalArgumentException e) {
+    } catch (TaskWatcher.WaitTimeoutException
+        | TaskWatcher.TaskGoneException
+        | IllegalArgumentException e) {
       return Pending.finished(Outcome.failed(id, e.getMessage()));
     } catch (SdkException e) {
       return Pending.finished(Outcome.failed(id, Errors.describe(e)));
@@ -80,8 +100,13 @@ public final class TaskStarter {
     for (int round = 1; ; round++) {
       String status = task.status();
       if (TaskStatus.RUNNING.equals(status)) {
-        return finished(id, done + "already running" + (loggingOn ? "" : " (CloudWatch logging is off: stop the"
-            + " task and rerun to turn it on)"));
+        return finished(
+            id,
+            done
+                + "already running"
+                + (loggingOn
+                    ? ""
+                    : " (CloudWatch logging is off: stop the" + " task and rerun to turn it on)"));
       }
       if (TaskStatus.STARTING.equals(status)) {
         return options.waitForRunning()
@@ -101,7 +126,8 @@ public final class TaskStarter {
       }
       if (TaskStatus.finishedFullLoad(task) && options.startType() == StartType.AUTO) {
         // Starting it again would reload every table: that is what reload-target is for.
-        return finished(id, "already finished full load (--start-type reload-target loads it again)");
+        return finished(
+            id, "already finished full load (--start-type reload-target loads it again)");
       }
       StartType type = startType(task);
       try {
@@ -111,8 +137,12 @@ public final class TaskStarter {
           }
           console.progress(id + ": enabling CloudWatch logging");
           String settings = TaskSettings.withLoggingEnabled(task.replicationTaskSettings());
-          task = dms.modifyReplicationTask(r -> r.replicationTaskArn(initial.replicationTaskArn())
-              .replicationTaskSettings(settings)).replicationTask();
+          task =
+              dms.modifyReplicationTask(
+                      r ->
+                          r.replicationTaskArn(initial.replicationTaskArn())
+                              .replicationTaskSettings(settings))
+                  .replicationTask();
           loggingOn = true;
           done = "logging enabled, ";
           task = watcher.await(task, TaskStatus.SETTLING, deadline);
@@ -121,15 +151,20 @@ public final class TaskStarter {
         if (options.dryRun()) {
           return finished(id, "would " + type);
         }
-        ReplicationTask starting = dms.startReplicationTask(r -> r.replicationTaskArn(initial.replicationTaskArn())
-            .startReplicationTaskType(type.value())).replicationTask();
+        ReplicationTask starting =
+            dms.startReplicationTask(
+                    r ->
+                        r.replicationTaskArn(initial.replicationTaskArn())
+                            .startReplicationTaskType(type.value()))
+                .replicationTask();
         console.progress(id + ": started with " + type);
         String result = done + "started (" + type + ")";
         return options.waitForRunning()
             ? Pending.waiting(id, result, watcher.whenLeaving(starting, AFTER_START))
             : finished(id, result);
       } catch (InvalidResourceStateException e) {
-        // The task changed between our look and our call (someone else started or modified it): look again.
+        // The task changed between our look and our call (someone else started or modified it):
+        // look again.
         if (round >= MAX_ROUNDS) {
           throw e;
         }

@@ -14,9 +14,13 @@ final class TaskStatus {
   static final String MODIFYING = "modifying";
 
   /** Statuses DMS leaves by itself; a task in one of them can only be waited on. */
-  static final Set<String> PASSING = Set.of("creating", MODIFYING, STARTING, STOPPING, "testing", "moving");
+  static final Set<String> PASSING =
+      Set.of("creating", MODIFYING, STARTING, STOPPING, "testing", "moving");
 
-  /** Passing statuses other than {@code starting}: what a task must leave before it can be started or stopped. */
+  /**
+   * Passing statuses other than {@code starting}: what a task must leave before it can be started
+   * or stopped.
+   */
   static final Set<String> SETTLING = Set.of("creating", MODIFYING, STOPPING, "testing", "moving");
 
   /** Statuses in which a task can be modified or started. */
@@ -31,12 +35,14 @@ final class TaskStatus {
   /** Whether the task ran before, so that {@code start-replication} would be rejected. */
   static boolean ranBefore(ReplicationTask task) {
     return task.replicationTaskStartDate() != null
-        || task.replicationTaskStats() != null && task.replicationTaskStats().freshStartDate() != null
+        || (task.replicationTaskStats() != null
+            && task.replicationTaskStats().freshStartDate() != null)
         || STOPPED.equals(task.status());
   }
 
   static boolean finishedFullLoad(ReplicationTask task) {
-    return STOPPED.equals(task.status()) && task.stopReason() != null
+    return STOPPED.equals(task.status())
+        && task.stopReason() != null
         && FINISHED_REASONS.stream().anyMatch(task.stopReason()::contains);
   }
 

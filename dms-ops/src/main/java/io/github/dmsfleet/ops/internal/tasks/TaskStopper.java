@@ -21,11 +21,14 @@ public final class TaskStopper {
   private static final Set<String> AFTER_STOP = Set.of(TaskStatus.RUNNING, TaskStatus.STOPPING);
 
   /**
+   * How a run stops tasks.
+   *
    * @param waitForStopped whether to wait until each task has stopped
    * @param timeout how long the whole run may wait for DMS
    * @param pollInterval how often waiting tasks are described (all of them in one batched call)
    */
-  public record Options(boolean waitForStopped, Duration timeout, Duration pollInterval, boolean dryRun) {}
+  public record Options(
+      boolean waitForStopped, Duration timeout, Duration pollInterval, boolean dryRun) {}
 
   private final DatabaseMigrationClient dms;
   private final TaskLookup lookup;
@@ -44,14 +47,19 @@ public final class TaskStopper {
     Instant deadline = Instant.now().plus(options.timeout());
     Map<String, ReplicationTask> tasks = lookup.find(identifiers, false);
     try (TaskWatcher watcher = new TaskWatcher(lookup, options.pollInterval(), console)) {
-      List<Pending> firstPhase = Parallel.map(identifiers, THREADS, id -> {
-        ReplicationTask task = tasks.get(id);
-        if (task == null) {
-          return Pending.finished(Outcome.failed(id, "not found"));
-        }
-        return stopSafely(task, watcher, deadline);
-      });
-      return firstPhase.stream().map(p -> p.isFinished() ? p.outcome() : awaitStopped(p, watcher, deadline))
+      List<Pending> firstPhase =
+          Parallel.map(
+              identifiers,
+              THREADS,
+              id -> {
+                ReplicationTask task = tasks.get(id);
+                if (task == null) {
+                  return Pending.finished(Outcome.failed(id, "not found"));
+                }
+                return stopSafely(task, watcher, deadline);
+              });
+      return firstPhase.stream()
+          .map(p -> p.isFinished() ? p.outcome() : awaitStopped(p, watcher, deadline))
           .toList();
     }
   }
@@ -87,14 +95,17 @@ public final class TaskStopper {
             : finished(id, "already stopping");
       }
       if (!TaskStatus.RUNNING.equals(status)) {
-        return finished(id, TaskStatus.STOPPED.equals(status) ? "already stopped" : "not running (" + status + ")");
+        return finished(
+            id,
+            TaskStatus.STOPPED.equals(status) ? "already stopped" : "not running (" + status + ")");
       }
       if (options.dryRun()) {
         return finished(id, "would stop");
       }
       try {
-        ReplicationTask stopping = dms.stopReplicationTask(r -> r.replicationTaskArn(initial.replicationTaskArn()))
-            .replicationTask();
+        ReplicationTask stopping =
+            dms.stopReplicationTask(r -> r.replicationTaskArn(initial.replicationTaskArn()))
+                .replicationTask();
         console.progress(id + ": stopping");
         return options.waitForStopped()
             ? Pending.waiting(id, "stop requested", watcher.whenLeaving(stopping, AFTER_STOP))

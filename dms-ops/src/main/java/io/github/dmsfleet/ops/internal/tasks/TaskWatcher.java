@@ -20,44 +20,56 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 
 /**
- * Waits for tasks to leave statuses such as {@code modifying} or {@code starting}. The SDK's task waiters poll one
- * task each and give up on {@code modifying} and {@code stopped}; this polls every watched task with one batched
- * describe per interval, so hundreds of waits cost a few calls, and waits only as long as it is told.
+ * Waits for tasks to leave statuses such as {@code modifying} or {@code starting}. The SDK's task
+ * waiters poll one task each and give up on {@code modifying} and {@code stopped}; this polls every
+ * watched task with one batched describe per interval, so hundreds of waits cost a few calls, and
+ * waits only as long as it is told.
  */
 final class TaskWatcher implements AutoCloseable {
-  private record Watch(String identifier, Set<String> passing, CompletableFuture<ReplicationTask> done) {}
+  private record Watch(
+      String identifier, Set<String> passing, CompletableFuture<ReplicationTask> done) {}
 
   private final TaskLookup lookup;
   private final Console console;
   private final List<Watch> watches = new CopyOnWriteArrayList<>();
   private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "dms-ops-task-watcher");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "dms-ops-task-watcher");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   TaskWatcher(TaskLookup lookup, Duration interval, Console console) {
     this.lookup = lookup;
     this.console = console;
     long millis = Math.max(1, interval.toMillis());
-    poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+    var unused = poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Completes with the task once its status is not in {@code passing}; fails if the task disappears. */
+  /**
+   * Completes with the task once its status is not in {@code passing}; fails if the task
+   * disappears.
+   */
   CompletableFuture<ReplicationTask> whenLeaving(ReplicationTask current, Set<String> passing) {
     lastStatus.put(current.replicationTaskIdentifier(), current.status());
-    Watch watch = new Watch(current.replicationTaskIdentifier(), passing, new CompletableFuture<>());
+    Watch watch =
+        new Watch(current.replicationTaskIdentifier(), passing, new CompletableFuture<>());
     watches.add(watch);
     return watch.done();
   }
 
-  /** Blocks until the task leaves {@code passing}; throws {@link WaitTimeoutException} at the deadline. */
+  /**
+   * Blocks until the task leaves {@code passing}; throws {@link WaitTimeoutException} at the
+   * deadline.
+   */
   ReplicationTask await(ReplicationTask current, Set<String> passing, Instant deadline) {
     return await(current.replicationTaskIdentifier(), whenLeaving(current, passing), deadline);
   }
 
-  ReplicationTask await(String identifier, CompletableFuture<ReplicationTask> leaving, Instant deadline) {
+  ReplicationTask await(
+      String identifier, CompletableFuture<ReplicationTask> leaving, Instant deadline) {
     try {
       long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
       return leaving.get(millis, TimeUnit.MILLISECONDS);
@@ -65,7 +77,9 @@ final class TaskWatcher implements AutoCloseable {
       leaving.cancel(false);
       throw new WaitTimeoutException(lastStatus.getOrDefault(identifier, "unknown"));
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WaitTimeoutException(lastStatus.getOrDefault(identifier, "unknown"));
@@ -82,7 +96,8 @@ final class TaskWatcher implements AutoCloseable {
     try {
       found = lookup.find(current.stream().map(Watch::identifier).distinct().toList(), false);
     } catch (SdkException e) {
-      // The SDK already retried; the next poll tries again, and the waiters' deadlines bound the wait.
+      // The SDK already retried; the next poll tries again, and the waiters' deadlines bound the
+      // wait.
       console.debug("describing tasks failed, retrying at the next poll: " + Errors.describe(e));
       return;
     }

@@ -15,7 +15,9 @@ class RetriesTest {
   }
 
   private static AwsServiceException error(String code, int status) {
-    return AwsServiceException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("x").build()).build();
+    return AwsServiceException.builder()
+        .statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("x").build())
+        .build();
   }
 }

@@ -15,13 +15,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SecretValueTest {
-  private static final Credential ROW = row("srv,Sales,reader,\"=\"\"a,b\"\"\\ü🙂\",db.example.com,1433,sqlserver");
+  private static final Credential ROW =
+      row("srv,Sales,reader,\"=\"\"a,b\"\"\\ü🙂\",db.example.com,1433,sqlserver");
 
   /** The model builds credentials only from a CSV. */
   private static Credential row(String line) {
     try {
       Path file = Files.createTempFile("credentials", ".csv");
-      Files.writeString(file, String.join(",", CredentialsLoader.COLUMNS) + "\n" + line + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          file,
+          String.join(",", CredentialsLoader.COLUMNS) + "\n" + line + "\n",
+          StandardCharsets.UTF_8);
       Credential credential = CredentialsLoader.load(file, Settings.defaults()).get(0);
       Files.delete(file);
       return credential;
@@ -44,8 +48,9 @@ class SecretValueTest {
 
   @Test
   void comparesByContentNotByKeyOrderOrSpacing() {
-    String reordered = "{ \"dbname\": \"Sales\", \"engine\": \"sqlserver\", \"port\": 1433, \"host\": \"db.example.com\","
-        + " \"password\": \"=\\\"a,b\\\"\\\\ü🙂\", \"username\": \"reader\" }";
+    String reordered =
+        "{ \"dbname\": \"Sales\", \"engine\": \"sqlserver\", \"port\": 1433, \"host\": \"db.example.com\","
+            + " \"password\": \"=\\\"a,b\\\"\\\\ü🙂\", \"username\": \"reader\" }";
 
     assertThat(SecretValue.same(reordered, SecretValue.of(ROW))).isTrue();
     assertThat(SecretValue.same(reordered.replace("1433", "1434"), SecretValue.of(ROW))).isFalse();

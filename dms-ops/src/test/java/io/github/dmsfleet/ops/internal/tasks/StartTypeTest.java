@@ -15,7 +15,8 @@ class StartTypeTest {
   @Test
   void rejectsUnknownValuesListingTheChoices() {
     assertThatThrownBy(() -> StartType.parse("restart"))
-        .hasMessage("'restart' is not a start type; use one of auto, start-replication, resume-processing,"
-            + " reload-target");
+        .hasMessage(
+            "'restart' is not a start type; use one of auto, start-replication, resume-processing,"
+                + " reload-target");
   }
 }
