@@ -25,6 +25,9 @@ import software.amazon.awscdk.AppProps;
 public final class DmsFleetApp {
   static final String CONFIG_DIR_CONTEXT = "configDir";
 
+  /** {@code -c nagReports=true} writes cdk-nag's CSV reports into the output folder. */
+  static final String NAG_REPORTS_CONTEXT = "nagReports";
+
   /** Makes the CDK's own CloudFormation template validation fail synthesis instead of warning. */
   static final String VALIDATE_TEMPLATES_FLAG = "@aws-cdk/core:validateAgainstDefaultRules";
 
@@ -68,7 +71,7 @@ public final class DmsFleetApp {
       err.println("warning: " + warning);
     }
     FleetStacks stacks = FleetStacks.create(app, fleet, FleetStacks.environmentFrom(environment));
-    FleetChecks.addTo(stacks);
+    FleetChecks.addTo(stacks, isTrue(app.getNode().tryGetContext(NAG_REPORTS_CONTEXT)));
     List<String> findings;
     try {
       findings = FleetChecks.findings(Path.of(app.synth().getDirectory()));
@@ -111,6 +114,11 @@ public final class DmsFleetApp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A context value from the CLI arrives as a string. */
+  private static boolean isTrue(Object contextValue) {
+    return contextValue != null && Boolean.parseBoolean(contextValue.toString());
   }
 
   static Path configDir(App app) {

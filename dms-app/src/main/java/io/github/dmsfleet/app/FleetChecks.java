@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.HIPAASecurityChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,12 +30,17 @@ final class FleetChecks {
 
   private FleetChecks() {}
 
-  static void addTo(FleetStacks fleet) {
-    AwsSolutionsChecks awsSolutions = new AwsSolutionsChecks();
+  /**
+   * Adds the checks to every stack. cdk-nag's CSV reports cost seconds on a large fleet and are
+   * read by no one but an auditor: {@code reports} writes them. Findings fail synthesis either way.
+   */
+  static void addTo(FleetStacks fleet, boolean reports) {
+    NagPackProps props = NagPackProps.builder().reports(reports).build();
+    AwsSolutionsChecks awsSolutions = new AwsSolutionsChecks(props);
     fleet.getStacks().forEach(stack -> Aspects.of(stack).add(awsSolutions));
     // Applied to the instances alone, the HIPAA pack runs just its DMS rule
     // (DMSReplicationNotPublic).
-    HIPAASecurityChecks hipaa = new HIPAASecurityChecks();
+    HIPAASecurityChecks hipaa = new HIPAASecurityChecks(props);
     for (ServerStack server : fleet.getServerStacks()) {
       IConstruct instance = server.getReplicationServer().getReplicationInstance();
       Aspects.of(instance).add(hipaa);

@@ -48,6 +48,25 @@ class FleetStacksTest {
   }
 
   @Test
+  void writesCdkNagReportsOnlyWhenAsked(@TempDir Path work) throws Exception {
+    Path config = SyntheticConfig.write(work.resolve("config"), 1, 1);
+
+    Synthesized quiet = Synthesized.from(config, work.resolve("quiet"));
+    Synthesized audited =
+        Synthesized.from(
+            config, work.resolve("audited"), Map.of(DmsFleetApp.NAG_REPORTS_CONTEXT, "true"));
+
+    assertThat(quiet.exitCode()).isZero();
+    assertThat(quiet.nagReports()).isEmpty();
+    assertThat(audited.exitCode()).isZero();
+    assertThat(audited.nagReports())
+        .contains(
+            "AwsSolutions-DmsFleet-Network-NagReport.csv",
+            "AwsSolutions-DmsFleet-Server-sqlsrv1-NagReport.csv",
+            "HIPAA.Security-DmsFleet-Server-sqlsrv1-NagReport.csv");
+  }
+
+  @Test
   void templateValidationFindingsFailSynthesis(@TempDir Path outdir) throws Exception {
     App app = DmsFleetApp.newApp(Map.of(), outdir);
     Stack stack = new Stack(app, "Invalid");

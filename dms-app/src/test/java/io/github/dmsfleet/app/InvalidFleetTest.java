@@ -43,7 +43,7 @@ class InvalidFleetTest {
     ServerStack server = stacks.getServerStacks().get(0);
     server.getReplicationServer().getReplicationInstance().setPubliclyAccessible(true);
     new Topic(server, "UnencryptedTopic");
-    FleetChecks.addTo(stacks);
+    FleetChecks.addTo(stacks, false);
 
     assertThatThrownBy(app::synth).hasMessageContaining("ValidationFailed");
     List<String> findings = FleetChecks.validationFindings(work.resolve("cdk.out"));

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -18,11 +19,17 @@ record Synthesized(int exitCode, String stderr, Path outdir) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Synthesized from(Path configDir, Path outdir) {
+    return from(configDir, outdir, Map.of());
+  }
+
+  /** With more context values, as {@code -c key=value} gives them. */
+  static Synthesized from(Path configDir, Path outdir, Map<String, Object> context) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, Object> merged = new TreeMap<>(context);
+    merged.put(DmsFleetApp.CONFIG_DIR_CONTEXT, configDir.toString());
     int exitCode =
         DmsFleetApp.synthesize(
-            DmsFleetApp.newApp(
-                Map.of(DmsFleetApp.CONFIG_DIR_CONTEXT, configDir.toString()), outdir),
+            DmsFleetApp.newApp(merged, outdir),
             Map.of(),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Synthesized(exitCode, err.toString(StandardCharsets.UTF_8), outdir);
@@ -43,6 +50,19 @@ record Synthesized(int exitCode, String stderr, Path outdir) {
       throw new UncheckedIOException(e);
     }
     return templates;
+  }
+
+  /** The names of cdk-nag's CSV reports in the output. */
+  List<String> nagReports() {
+    try (Stream<Path> files = Files.list(outdir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith("-NagReport.csv"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every file of the output, as text. */
