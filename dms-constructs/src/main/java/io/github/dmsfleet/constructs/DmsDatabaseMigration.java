@@ -5,6 +5,10 @@ import io.github.dmsfleet.constructs.internal.BucketFolders;
 import io.github.dmsfleet.constructs.internal.DmsIdentifiers;
 import io.github.dmsfleet.constructs.internal.Problems;
 import io.github.dmsfleet.constructs.internal.TaskJson;
+import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.SslMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,8 +62,7 @@ public class DmsDatabaseMigration extends Construct {
     super(scope, id);
     validate(props);
     replicationServer = props.getReplicationServer();
-    migrationType =
-        Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
+    migrationType = Objects.requireNonNullElse(props.getMigrationType(), Defaults.MIGRATION_TYPE);
 
     sourceEndpoint = sourceEndpoint(props);
     targetEndpoint = targetEndpoint(props);
@@ -69,7 +72,7 @@ public class DmsDatabaseMigration extends Construct {
             .replicationInstanceArn(replicationServer.getReplicationInstanceArn())
             .sourceEndpointArn(sourceEndpoint.getRef())
             .targetEndpointArn(targetEndpoint.getRef())
-            .migrationType(migrationType.getValue())
+            .migrationType(migrationType.value())
             .tableMappings(
                 Objects.requireNonNullElse(props.getTableMappings(), TaskJson.includeAllTables()))
             .replicationTaskSettings(TaskJson.taskSettings(props.getTaskSettings()))
@@ -184,9 +187,9 @@ public class DmsDatabaseMigration extends Construct {
         CfnEndpoint.Builder.create(this, "SourceEndpoint")
             .endpointType("source")
             .endpointIdentifier(props.getSourceEndpointIdentifier())
-            .engineName(props.getSourceEngine().getEngineName())
+            .engineName(props.getSourceEngine().engineName())
             .databaseName(props.getDatabaseName())
-            .sslMode(Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE).getValue())
+            .sslMode(Objects.requireNonNullElse(props.getSslMode(), Defaults.SSL_MODE).value())
             .certificateArn(props.getCertificateArn())
             .extraConnectionAttributes(props.getSourceExtraConnectionAttributes());
     // Credentials, host and port come from the secret at connection time, never from the template.
@@ -223,7 +226,7 @@ public class DmsDatabaseMigration extends Construct {
     IKey key =
         Objects.requireNonNullElse(
             props.getTargetEncryptionKey(), props.getTargetBucket().getEncryptionKey());
-    S3DataFormat format = Objects.requireNonNullElse(props.getDataFormat(), S3DataFormat.PARQUET);
+    S3DataFormat format = Objects.requireNonNullElse(props.getDataFormat(), Defaults.DATA_FORMAT);
     return CfnEndpoint.Builder.create(this, "TargetEndpoint")
         .endpointType("target")
         .endpointIdentifier(props.getTargetEndpointIdentifier())
@@ -233,11 +236,11 @@ public class DmsDatabaseMigration extends Construct {
                 .bucketName(props.getTargetBucket().getBucketName())
                 .bucketFolder(props.getBucketFolder())
                 .serviceAccessRoleArn(props.getS3TargetRole().getRoleArn())
-                .dataFormat(format.getValue())
+                .dataFormat(format.value())
                 .parquetVersion(format == S3DataFormat.PARQUET ? "parquet-2-0" : null)
                 .compressionType(
-                    Objects.requireNonNullElse(props.getCompression(), S3Compression.GZIP)
-                        .getValue())
+                    Objects.requireNonNullElse(props.getCompression(), Defaults.COMPRESSION)
+                        .value())
                 // Cannot change from SSE_S3 to SSE_KMS once the endpoint exists: set it from the
                 // start.
                 .encryptionMode("SSE_KMS")
@@ -295,16 +298,16 @@ public class DmsDatabaseMigration extends Construct {
     DmsIdentifiers.check(
         problems, "replicationTaskIdentifier", props.getReplicationTaskIdentifier(), 255);
 
-    SslMode sslMode = Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE);
+    SslMode sslMode = Objects.requireNonNullElse(props.getSslMode(), Defaults.SSL_MODE);
     if (sslMode.verifiesCertificate() && props.getCertificateArn() == null) {
       problems.add(
           "'certificateArn' is required with 'sslMode' "
-              + sslMode.getValue()
+              + sslMode.value()
               + ": give the ARN of the DMS certificate of the source's CA, or use 'sslMode' require");
     } else if (!sslMode.verifiesCertificate() && props.getCertificateArn() != null) {
       problems.add(
           "'certificateArn' applies only to 'sslMode' verify-ca or verify-full, got 'sslMode' "
-              + sslMode.getValue()
+              + sslMode.value()
               + ": remove 'certificateArn' or change 'sslMode'");
     }
 
@@ -317,12 +320,12 @@ public class DmsDatabaseMigration extends Construct {
     problems.exclusive(
         "cdcStartPosition", props.getCdcStartPosition(), "cdcStartTime", props.getCdcStartTime());
     MigrationType type =
-        Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
+        Objects.requireNonNullElse(props.getMigrationType(), Defaults.MIGRATION_TYPE);
     if (!type.capturesChanges()
         && (props.getCdcStartPosition() != null || props.getCdcStartTime() != null)) {
       problems.add(
           "'cdcStartPosition' and 'cdcStartTime' apply only to a CDC task, but 'migrationType' is "
-              + type.getValue()
+              + type.value()
               + ": remove them or choose cdc or full-load-and-cdc");
     }
 

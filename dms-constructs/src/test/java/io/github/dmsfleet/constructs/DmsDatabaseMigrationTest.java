@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.S3Compression;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +103,9 @@ class DmsDatabaseMigrationTest {
                     engine.name(),
                     migrationProps(new Construct(stack, "Imports" + engine.name()))
                         .sourceEngine(engine)
-                        .sourceEndpointIdentifier("source-" + engine.getEngineName())
-                        .targetEndpointIdentifier("target-" + engine.getEngineName())
-                        .replicationTaskIdentifier("task-" + engine.getEngineName())
+                        .sourceEndpointIdentifier("source-" + engine.engineName())
+                        .targetEndpointIdentifier("target-" + engine.engineName())
+                        .replicationTaskIdentifier("task-" + engine.engineName())
                         .build()));
 
     Template template = template(stack);
@@ -111,7 +116,7 @@ class DmsDatabaseMigrationTest {
                 "AWS::DMS::Endpoint",
                 Map.of(
                     "EngineName",
-                    engine.getEngineName(),
+                    engine.engineName(),
                     settings,
                     Map.of("SecretsManagerSecretId", "dms/sales-db01/orders"))));
   }

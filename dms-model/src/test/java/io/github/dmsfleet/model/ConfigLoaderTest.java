@@ -3,6 +3,7 @@ package io.github.dmsfleet.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -358,7 +359,8 @@ class ConfigLoaderTest {
             Problem.at(
                 folder.file(ConfigLoader.DATABASES_FILE),
                 2,
-                "'engine': unknown engine 'db2'; use one of sqlserver, mysql, postgres, oracle"));
+                "'engine': 'db2' is not one of sqlserver, mysql, mariadb, aurora, postgres,"
+                    + " aurora-postgresql, oracle"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.dmsfleet.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.github.dmsfleet.rules.MigrationType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,8 @@ class SettingsParserTest {
 
   @Test
   void anEmptyFileGivesTheDefaults() throws Exception {
-    Problems problems = new Problems();
-
-    assertThat(parse("key,value\n", problems)).isEqualTo(Settings.defaults());
-    assertThat(problems.hasErrors()).isFalse();
+    assertThat(parse("key,value\n", new Problems())).isEqualTo(Settings.defaults());
+    assertThat(problemsOf("key,value\n")).isEmpty();
   }
 
   @Test
@@ -128,7 +127,8 @@ class SettingsParserTest {
                 + ":7: key 'vpc_cidr': '10.0.0.0/8' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18",
             file + ":8: key 'output_format': 'json' is not one of parquet, csv",
             file
-                + ":9: key 'alert_email': 'ops-at-example.com' is not valid; expected e-mail addresses separated by ;",
+                + ":9: key 'alert_email': 'ops-at-example.com' is not an e-mail address such as"
+                + " dba@example.com (separate several with ;)",
             file
                 + ":10: key 'tags': 'Project' is not key=value; write tags as Key1=Value1;Key2=Value2",
             file
