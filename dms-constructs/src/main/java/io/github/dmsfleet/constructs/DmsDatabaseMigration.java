@@ -1,21 +1,22 @@
 package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Alarms;
-import io.github.dmsfleet.constructs.internal.BucketFolders;
-import io.github.dmsfleet.constructs.internal.DmsIdentifiers;
 import io.github.dmsfleet.constructs.internal.Problems;
 import io.github.dmsfleet.constructs.internal.TaskJson;
 import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.DmsIdentifiers;
 import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.S3Targets;
 import io.github.dmsfleet.rules.SslMode;
+import io.github.dmsfleet.rules.TableMappings;
+import io.github.dmsfleet.rules.TextRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -43,7 +44,10 @@ public class DmsDatabaseMigration extends Construct {
    */
   public static final String DEFAULT_TIMESTAMP_COLUMN = "dms_timestamp";
 
-  private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+  private static final TextRule COLUMN_NAME =
+      TextRule.matching(
+          Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}"),
+          "1 to 128 letters, digits or '_', not starting with a digit");
 
   private final CfnEndpoint sourceEndpoint;
   private final CfnEndpoint targetEndpoint;
@@ -291,12 +295,18 @@ public class DmsDatabaseMigration extends Construct {
     problems.require("databaseName", props.getDatabaseName());
     problems.require("secretsManagerSecretId", props.getSecretsManagerSecretId());
     problems.require("secretsAccessRole", props.getSecretsAccessRole());
-    DmsIdentifiers.check(
-        problems, "sourceEndpointIdentifier", props.getSourceEndpointIdentifier(), 255);
-    DmsIdentifiers.check(
-        problems, "targetEndpointIdentifier", props.getTargetEndpointIdentifier(), 255);
-    DmsIdentifiers.check(
-        problems, "replicationTaskIdentifier", props.getReplicationTaskIdentifier(), 255);
+    problems.require(
+        "sourceEndpointIdentifier",
+        props.getSourceEndpointIdentifier(),
+        DmsIdentifiers.TASK_OR_ENDPOINT);
+    problems.require(
+        "targetEndpointIdentifier",
+        props.getTargetEndpointIdentifier(),
+        DmsIdentifiers.TASK_OR_ENDPOINT);
+    problems.require(
+        "replicationTaskIdentifier",
+        props.getReplicationTaskIdentifier(),
+        DmsIdentifiers.TASK_OR_ENDPOINT);
 
     SslMode sslMode = Objects.requireNonNullElse(props.getSslMode(), Defaults.SSL_MODE);
     if (sslMode.verifiesCertificate() && props.getCertificateArn() == null) {
@@ -312,7 +322,7 @@ public class DmsDatabaseMigration extends Construct {
     }
 
     if (props.getTableMappings() != null) {
-      TaskJson.checkTableMappings(problems, "tableMappings", props.getTableMappings());
+      problems.addFindings("tableMappings", TableMappings.validate(props.getTableMappings()));
     }
     if (props.getTaskSettings() != null) {
       TaskJson.checkTaskSettings(problems, "taskSettings", props.getTaskSettings());
@@ -338,17 +348,9 @@ public class DmsDatabaseMigration extends Construct {
               + " writes with SSE-KMS");
     }
     problems.require("s3TargetRole", props.getS3TargetRole());
-    problems.require("bucketFolder", props.getBucketFolder());
-    BucketFolders.check(problems, "bucketFolder", props.getBucketFolder());
-    problems.between("maxFileSizeKiB", props.getMaxFileSizeKiB(), 1, 1048576);
-    String column = props.getTimestampColumnName();
-    if (column != null && !Token.isUnresolved(column) && !COLUMN_NAME.matcher(column).matches()) {
-      problems.add(
-          "'timestampColumnName' must be 1 to 128 letters, digits or '_', not starting with a digit,"
-              + " got '"
-              + column
-              + "'");
-    }
+    problems.require("bucketFolder", props.getBucketFolder(), S3Targets.FOLDER);
+    problems.between("maxFileSizeKiB", props.getMaxFileSizeKiB(), S3Targets.MAX_FILE_SIZE_KIB);
+    problems.check("timestampColumnName", props.getTimestampColumnName(), COLUMN_NAME);
     problems.throwIfAny();
   }
 }

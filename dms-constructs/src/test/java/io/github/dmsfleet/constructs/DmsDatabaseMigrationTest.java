@@ -218,12 +218,13 @@ class DmsDatabaseMigrationTest {
             p.sourceEndpointIdentifier("sales_db01")
                 .targetEndpointIdentifier("sales--target")
                 .replicationTaskIdentifier("1-task-"),
-        "'sourceEndpointIdentifier' must be 1 to 255 letters, digits or hyphens, start with a letter,"
-            + " not end with a hyphen and not contain '--', got 'sales_db01'; "
-            + "'targetEndpointIdentifier' must be 1 to 255 letters, digits or hyphens, start with a letter,"
-            + " not end with a hyphen and not contain '--', got 'sales--target'; "
-            + "'replicationTaskIdentifier' must be 1 to 255 letters, digits or hyphens, start with a"
-            + " letter, not end with a hyphen and not contain '--', got '1-task-'");
+        "'sourceEndpointIdentifier' must be a DMS identifier: 1 to 255 letters, digits or hyphens,"
+            + " starting with a letter, without a trailing hyphen or '--', got 'sales_db01'; "
+            + "'targetEndpointIdentifier' must be a DMS identifier: 1 to 255 letters, digits or"
+            + " hyphens, starting with a letter, without a trailing hyphen or '--', got"
+            + " 'sales--target'; "
+            + "'replicationTaskIdentifier' must be a DMS identifier: 1 to 255 letters, digits or"
+            + " hyphens, starting with a letter, without a trailing hyphen or '--', got '1-task-'");
   }
 
   @Test
@@ -296,11 +297,26 @@ class DmsDatabaseMigrationTest {
   }
 
   @Test
-  void failsWhenMappingHasNoSelectionRule() {
+  void failsWhenMappingHasNoRulesAndSettingsAreNoObject() {
     assertRejected(
         p -> p.tableMappings("{\"rules\": []}").taskSettings("[1]"),
-        "'tableMappings' must have a 'rules' array with at least one rule of \"rule-type\": \"selection\","
-            + " got {\"rules\": []}; 'taskSettings' must be a JSON object, got [1]");
+        "'tableMappings': \"rules\" is empty; add at least one selection rule that includes tables;"
+            + " 'taskSettings' must be a JSON object, got [1]");
+  }
+
+  @Test
+  void failsOnTableMappingsDmsWouldRejectNamingTheLine() {
+    assertRejected(
+        p ->
+            p.tableMappings(
+                "{\"rules\": [\n"
+                    + "  {\"rule-type\": \"selection\", \"rule-id\": \"1\", \"rule-name\": \"all\","
+                    + " \"rule-action\": \"include\","
+                    + " \"object-locator\": {\"schema-name\": \"dbo\", \"table-name\": \"%\"}},\n"
+                    + "  {\"rule-type\": \"selektion\", \"rule-id\": \"2\", \"rule-name\": \"b\"}\n"
+                    + "]}"),
+        "'tableMappings' (line 3): unknown \"rule-type\" 'selektion'; use one of post-processing,"
+            + " selection, table-settings, transformation");
   }
 
   @Test
