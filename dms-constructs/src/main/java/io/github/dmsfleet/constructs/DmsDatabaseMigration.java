@@ -14,6 +14,7 @@ import io.github.dmsfleet.rules.TextRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
@@ -265,12 +266,15 @@ public class DmsDatabaseMigration extends Construct {
     return Metric.Builder.create()
         .namespace("AWS/DMS")
         .metricName(metricName)
+        // Sorted, so that the template does not change with Map.of's order from one JVM to the
+        // next.
         .dimensionsMap(
-            Map.of(
-                "ReplicationInstanceIdentifier",
-                replicationServer.getReplicationInstanceIdentifier(),
-                "ReplicationTaskIdentifier",
-                taskResourceId))
+            new TreeMap<>(
+                Map.of(
+                    "ReplicationInstanceIdentifier",
+                    replicationServer.getReplicationInstanceIdentifier(),
+                    "ReplicationTaskIdentifier",
+                    taskResourceId)))
         .statistic("Maximum")
         .period(Alarms.METRIC_PERIOD)
         .build();
