@@ -12,12 +12,22 @@ public final class S3Targets {
 
   private static final Pattern UNSAFE = Pattern.compile("[^" + SAFE + "]");
 
-  /** A bucket name. */
+  private static final Pattern BUCKET_CHARACTERS =
+      Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern DOT_BESIDE_DOT_OR_HYPHEN = Pattern.compile("\\.\\.|\\.-|-\\.");
+  private static final Pattern IP_ADDRESS =
+      Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+  /** A bucket name, as S3 and the CDK's own check take it. */
   public static final TextRule BUCKET_NAME =
-      TextRule.matching(
-          Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
+      TextRule.of(
+          name ->
+              BUCKET_CHARACTERS.matcher(name).matches()
+                  && !DOT_BESIDE_DOT_OR_HYPHEN.matcher(name).find()
+                  && !IP_ADDRESS.matcher(name).matches(),
           "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens, starting and"
-              + " ending with a letter or digit");
+              + " ending with a letter or digit, no dot beside another dot or a hyphen, and not an"
+              + " IP address");
 
   /**
    * A folder DMS writes to: a key prefix of safe characters, without a slash at either end or two
