@@ -5,6 +5,7 @@ import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.Range;
 import io.github.dmsfleet.rules.ReplicationInstances;
+import io.github.dmsfleet.rules.ResourceTags;
 import io.github.dmsfleet.rules.S3Compression;
 import io.github.dmsfleet.rules.S3DataFormat;
 import io.github.dmsfleet.rules.S3Targets;
@@ -268,16 +269,16 @@ final class SettingsParser {
         throw new IllegalArgumentException(
             "'" + pair.strip() + "' is not key=value; write tags as Key1=Value1;Key2=Value2");
       }
-      String key = keyValue[0].strip();
+      String key = matching(keyValue[0].strip(), ResourceTags.KEY);
       String tagValue = keyValue[1].strip();
-      if (key.length() > 128
-          || tagValue.length() > 256
-          || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+      if (!ResourceTags.VALUE.accepts(tagValue)) {
         throw new IllegalArgumentException(
-            "'"
+            "tag '"
                 + key
-                + "' cannot be a tag: keys are up to 128 characters and do"
-                + " not start with aws:, values up to 256 characters");
+                + "' has the value '"
+                + tagValue
+                + "', which is not "
+                + ResourceTags.VALUE);
       }
       tags.put(key, tagValue);
     }

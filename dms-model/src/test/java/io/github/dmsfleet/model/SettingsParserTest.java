@@ -198,9 +198,17 @@ class SettingsParserTest {
     assertThat(problemsOf("key,value\ntags,Team=lake;aws:owner=me\n"))
         .containsExactly(
             file
-                + ":2: key 'tags':"
-                + " 'aws:owner' cannot be a tag: keys are up to 128 characters and do not start with aws:, values up to 256"
-                + " characters");
+                + ":2: key 'tags': 'aws:owner' is not a tag key: 1 to 128 letters, digits, spaces and _"
+                + " . : / = + - @, not starting with aws:");
+  }
+
+  @Test
+  void tagValuesAreNeverEmptyBecauseAlarmsTakeNone() throws Exception {
+    assertThat(problemsOf("key,value\ntags,Team=lake;Owner=\n"))
+        .containsExactly(
+            file
+                + ":2: key 'tags': tag 'Owner' has the value '', which is not a tag value: 1 to 256"
+                + " letters, digits, spaces and _ . : / = + - @");
   }
 
   @Test

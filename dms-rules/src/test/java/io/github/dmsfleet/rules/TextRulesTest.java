@@ -89,12 +89,17 @@ class TextRulesTest {
   }
 
   @Test
-  void bucketNamesAreLowerCaseAndStartAndEndWithALetterOrDigit() {
+  void bucketNamesFollowS3AndTheCdk() {
     assertThat(S3Targets.BUCKET_NAME.accepts("lake.bucket-01")).isTrue();
     assertThat(S3Targets.BUCKET_NAME.accepts("Lake")).isFalse();
     assertThat(S3Targets.BUCKET_NAME.accepts("lake-")).isFalse();
     assertThat(S3Targets.BUCKET_NAME.accepts("ab")).isFalse();
     assertThat(S3Targets.BUCKET_NAME.accepts("a".repeat(64))).isFalse();
+    assertThat(S3Targets.BUCKET_NAME.accepts("lake--01")).isTrue();
+    assertThat(S3Targets.BUCKET_NAME.accepts("lake..01")).isFalse();
+    assertThat(S3Targets.BUCKET_NAME.accepts("lake.-01")).isFalse();
+    assertThat(S3Targets.BUCKET_NAME.accepts("lake-.01")).isFalse();
+    assertThat(S3Targets.BUCKET_NAME.accepts("192.168.5.4")).isFalse();
   }
 
   @Property
@@ -119,6 +124,17 @@ class TextRulesTest {
     assertThat(Alerts.EMAIL_ADDRESS.accepts("dba@example.com")).isTrue();
     assertThat(Alerts.EMAIL_ADDRESS.accepts("dba-at-example.com")).isFalse();
     assertThat(Alerts.EMAIL_ADDRESS.accepts("dba@localhost")).isFalse();
+  }
+
+  @Test
+  void tagsTakeWhatEveryTaggedResourceTakes() {
+    assertThat(ResourceTags.KEY.accepts("Cost centre:Team/Data_Lake+1@eu=x")).isTrue();
+    assertThat(ResourceTags.KEY.accepts("aws:owner")).isFalse();
+    assertThat(ResourceTags.KEY.accepts("Project#1")).isFalse();
+    assertThat(ResourceTags.KEY.accepts("k".repeat(129))).isFalse();
+    assertThat(ResourceTags.VALUE.accepts("Daten-Plattform é")).isTrue();
+    assertThat(ResourceTags.VALUE.accepts("")).isFalse();
+    assertThat(ResourceTags.VALUE.accepts("v".repeat(257))).isFalse();
   }
 
   @Test
