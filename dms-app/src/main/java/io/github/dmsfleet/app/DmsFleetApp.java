@@ -25,9 +25,6 @@ import software.amazon.awscdk.AppProps;
 public final class DmsFleetApp {
   static final String CONFIG_DIR_CONTEXT = "configDir";
 
-  /** Makes the CDK's own CloudFormation template validation fail synthesis instead of warning. */
-  static final String VALIDATE_TEMPLATES_FLAG = "@aws-cdk/core:validateAgainstDefaultRules";
-
   /**
    * The feature flags {@code cdk init} sets for the pinned CLI, which {@code cdk.json} repeats for
    * the CLI; the one change is strong cross-stack references (exports), which keep a shared stack

@@ -2,6 +2,7 @@ package io.github.dmsfleet.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.dmsfleet.rules.SourceEngine;
 import java.nio.file.Path;
@@ -106,9 +107,7 @@ class ConfigLoaderTest {
 
     assertThat(fleet.databases())
         .extracting(Database::serverName, Database::name, Database::line)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("dbserver1", "db,one", 3),
-            org.assertj.core.groups.Tuple.tuple("db\"server2", "two", 5));
+        .containsExactly(tuple("dbserver1", "db,one", 3), tuple("db\"server2", "two", 5));
   }
 
   @Test
