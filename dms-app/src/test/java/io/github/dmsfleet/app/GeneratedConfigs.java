@@ -215,11 +215,7 @@ final class GeneratedConfigs {
 
   private static Arbitrary<Map<String, String>> ssl() {
     Arbitrary<String> certificates =
-        Arbitraries.strings()
-            .withChars("ABCXYZ0189-")
-            .ofMinLength(1)
-            .ofMaxLength(26)
-            .map(id -> "arn:aws:dms:eu-west-1:123456789012:cert:" + id);
+        arns("arn:aws:dms:eu-west-1:123456789012:cert:", "ABCXYZ0189-", 26);
     return Arbitraries.of(SslMode.values())
         .flatMap(
             mode ->
@@ -258,11 +254,7 @@ final class GeneratedConfigs {
   /** No storage keys, an existing key, or an existing bucket with its key. */
   private static Arbitrary<Map<String, String>> storage() {
     Arbitrary<String> keys =
-        Arbitraries.strings()
-            .withChars("0123456789abcdef-")
-            .ofMinLength(1)
-            .ofMaxLength(36)
-            .map(id -> "arn:aws:kms:eu-west-1:123456789012:key/" + id);
+        arns("arn:aws:kms:eu-west-1:123456789012:key/", "0123456789abcdef-", 36);
     Arbitrary<String> buckets =
         Combinators.combine(
                 Arbitraries.strings().withChars("a0").ofLength(1),
@@ -274,6 +266,14 @@ final class GeneratedConfigs {
         keys.map(key -> Map.of("kms_key_arn", key)),
         Combinators.combine(buckets, keys)
             .as((bucket, key) -> Map.of("bucket_name", bucket, "kms_key_arn", key)));
+  }
+
+  private static Arbitrary<String> arns(String prefix, String idCharacters, int maxIdLength) {
+    return Arbitraries.strings()
+        .withChars(idCharacters)
+        .ofMinLength(1)
+        .ofMaxLength(maxIdLength)
+        .map(id -> prefix + id);
   }
 
   private static Arbitrary<String> instanceClasses() {
