@@ -278,7 +278,7 @@ final class SettingsParser {
                 + "' has the value '"
                 + tagValue
                 + "', which is not "
-                + ResourceTags.VALUE);
+                + ResourceTags.VALUE.expected());
       }
       tags.put(key, tagValue);
     }
