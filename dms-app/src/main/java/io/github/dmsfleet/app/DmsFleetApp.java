@@ -28,9 +28,6 @@ public final class DmsFleetApp {
   /** {@code -c nagReports=true} writes cdk-nag's CSV reports into the output folder. */
   static final String NAG_REPORTS_CONTEXT = "nagReports";
 
-  /** Makes the CDK's own CloudFormation template validation fail synthesis instead of warning. */
-  static final String VALIDATE_TEMPLATES_FLAG = "@aws-cdk/core:validateAgainstDefaultRules";
-
   /**
    * The feature flags {@code cdk init} sets for the pinned CLI, which {@code cdk.json} repeats for
    * the CLI; the one change is strong cross-stack references (exports), which keep a shared stack

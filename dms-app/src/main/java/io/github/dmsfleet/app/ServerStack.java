@@ -8,15 +8,9 @@ import io.github.dmsfleet.constructs.DmsReplicationServer;
 import io.github.dmsfleet.constructs.DmsReplicationServerProps;
 import io.github.dmsfleet.constructs.DmsSecretsAccessRole;
 import io.github.dmsfleet.constructs.DmsSecretsAccessRoleProps;
-import io.github.dmsfleet.constructs.MigrationType;
-import io.github.dmsfleet.constructs.S3Compression;
-import io.github.dmsfleet.constructs.S3DataFormat;
-import io.github.dmsfleet.constructs.SourceEngine;
-import io.github.dmsfleet.constructs.SslMode;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -38,7 +32,6 @@ public final class ServerStack extends Stack {
       ITopic alertTopic) {}
 
   private final DmsReplicationServer replicationServer;
-  private final List<DmsDatabaseMigration> migrations = new ArrayList<>();
 
   ServerStack(Construct scope, String id, StackProps props, Server server, SharedResources shared) {
     super(scope, id, props);
@@ -70,7 +63,6 @@ public final class ServerStack extends Stack {
           replicationServer.addDatabase(
               database.taskIdentifier(), migrationProps(database, settings, secretsRole, shared));
       migration.addAlarms(shared.alertTopic());
-      migrations.add(migration);
     }
   }
 
@@ -80,23 +72,23 @@ public final class ServerStack extends Stack {
       DmsSecretsAccessRole secretsRole,
       SharedResources shared) {
     return DmsDatabaseMigrationProps.builder()
-        .sourceEngine(ConstructEnums.of(database.engine(), SourceEngine.class))
+        .sourceEngine(database.engine())
         .databaseName(database.name())
         .secretsManagerSecretId(database.secretName())
         .secretsAccessRole(secretsRole.getRole())
-        .sslMode(ConstructEnums.of(settings.sslMode(), SslMode.class))
+        .sslMode(settings.sslMode())
         .certificateArn(settings.certificateArn().orElse(null))
         .sourceEndpointIdentifier(database.sourceEndpointIdentifier())
         .targetEndpointIdentifier(database.targetEndpointIdentifier())
         .replicationTaskIdentifier(database.taskIdentifier())
-        .migrationType(ConstructEnums.of(settings.migrationType(), MigrationType.class))
+        .migrationType(settings.migrationType())
         .tableMappings(database.tableMapping().json())
         .targetBucket(shared.storage().getTargetBucket().getBucket())
         .targetEncryptionKey(shared.storage().getTargetBucket().getEncryptionKey())
         .s3TargetRole(shared.storage().getTargetRole().getRole())
         .bucketFolder(database.s3Prefix())
-        .dataFormat(ConstructEnums.of(settings.outputFormat(), S3DataFormat.class))
-        .compression(ConstructEnums.of(settings.compression(), S3Compression.class))
+        .dataFormat(settings.outputFormat())
+        .compression(settings.compression())
         .maxFileSizeKiB(settings.maxFileSizeKiB())
         .datePartitionEnabled(settings.datePartitioning())
         .build();
@@ -104,9 +96,5 @@ public final class ServerStack extends Stack {
 
   public DmsReplicationServer getReplicationServer() {
     return replicationServer;
-  }
-
-  public List<DmsDatabaseMigration> getMigrations() {
-    return List.copyOf(migrations);
   }
 }

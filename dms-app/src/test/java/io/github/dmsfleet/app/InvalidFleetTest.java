@@ -7,6 +7,7 @@ import io.github.dmsfleet.model.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
@@ -38,7 +39,7 @@ class InvalidFleetTest {
   @Test
   void unacknowledgedFindingsFailTheChecks() throws Exception {
     Path config = SyntheticConfig.write(work.resolve("config"), 1, 1);
-    App app = DmsFleetApp.newApp(java.util.Map.of(), work.resolve("cdk.out"));
+    App app = DmsFleetApp.newApp(Map.of(), work.resolve("cdk.out"));
     FleetStacks stacks = FleetStacks.create(app, ConfigLoader.load(config), null);
     ServerStack server = stacks.getServerStacks().get(0);
     server.getReplicationServer().getReplicationInstance().setPubliclyAccessible(true);
@@ -65,7 +66,7 @@ class InvalidFleetTest {
   @Test
   void aTemplateOverOneMegabyteIsAFinding() throws Exception {
     Path outdir = work.resolve("cdk.out");
-    App app = DmsFleetApp.newApp(java.util.Map.of(), outdir);
+    App app = DmsFleetApp.newApp(Map.of(), outdir);
     Stack stack = new Stack(app, "Heavy");
     new CfnWaitConditionHandle(stack, "Handle").addMetadata("Padding", "x".repeat(1_000_000));
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dmsfleet.model.Identifiers;
+import io.github.dmsfleet.rules.DmsIdentifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,11 +143,7 @@ class SampleConfigTest {
 
     assertThat(identifiers)
         .hasSize(2 + 10 + 5)
-        .allSatisfy(
-            id ->
-                assertThat(Identifiers.isLegal(id, Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH))
-                    .as(id)
-                    .isTrue());
+        .allSatisfy(id -> assertThat(DmsIdentifiers.TASK_OR_ENDPOINT.accepts(id)).as(id).isTrue());
     assertThat(identifiers)
         .contains(
             "dbserver1-instance",

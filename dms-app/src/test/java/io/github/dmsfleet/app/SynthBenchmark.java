@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -70,9 +72,7 @@ public final class SynthBenchmark {
     builder.environment().put("CDK_OUTDIR", out.toString());
     builder
         .environment()
-        .put(
-            "CDK_CONTEXT_JSON",
-            JSON.writeValueAsString(java.util.Map.of("configDir", config.toString())));
+        .put("CDK_CONTEXT_JSON", JSON.writeValueAsString(Map.of("configDir", config.toString())));
     builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
     builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
     if (!validate) {
@@ -81,7 +81,7 @@ public final class SynthBenchmark {
     long start = System.nanoTime();
     Process process = builder.start();
     long peak = 0;
-    while (!process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
       peak = Math.max(peak, residentBytes(process.toHandle()));
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - start);

@@ -1,11 +1,11 @@
 package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.rules.Alerts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dms.CfnEventSubscription;
@@ -28,7 +28,6 @@ import software.constructs.Construct;
  * InstanceEvents}, {@code TaskEvents}.
  */
 public class DmsAlerts extends Construct {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final List<String> PUBLISHERS =
       List.of("cloudwatch.amazonaws.com", "dms.amazonaws.com");
 
@@ -170,11 +169,7 @@ public class DmsAlerts extends Construct {
 
   private void validate(DmsAlertsProps props) {
     Problems problems = new Problems("DmsAlerts '" + getNode().getId() + "'");
-    Objects.requireNonNullElse(props.getEmailAddresses(), List.<String>of()).stream()
-        .filter(address -> address == null || !EMAIL.matcher(address).matches())
-        .forEach(
-            address ->
-                problems.add("'emailAddresses' must hold e-mail addresses, got '" + address + "'"));
+    problems.checkEach("emailAddresses", props.getEmailAddresses(), Alerts.EMAIL_ADDRESS);
     rejectEmpty(problems, "instanceEventCategories", props.getInstanceEventCategories());
     rejectEmpty(problems, "taskEventCategories", props.getTaskEventCategories());
     rejectEmpty(problems, "replicationInstanceIds", props.getReplicationInstanceIds());

@@ -1,17 +1,23 @@
 package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Alarms;
-import io.github.dmsfleet.constructs.internal.BucketFolders;
-import io.github.dmsfleet.constructs.internal.DmsIdentifiers;
 import io.github.dmsfleet.constructs.internal.Problems;
 import io.github.dmsfleet.constructs.internal.TaskJson;
+import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.DmsIdentifiers;
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.S3Targets;
+import io.github.dmsfleet.rules.SslMode;
+import io.github.dmsfleet.rules.TableMappings;
+import io.github.dmsfleet.rules.TextRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -39,7 +45,10 @@ public class DmsDatabaseMigration extends Construct {
    */
   public static final String DEFAULT_TIMESTAMP_COLUMN = "dms_timestamp";
 
-  private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+  private static final TextRule COLUMN_NAME =
+      TextRule.matching(
+          Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}"),
+          "1 to 128 letters, digits or '_', not starting with a digit");
 
   private final CfnEndpoint sourceEndpoint;
   private final CfnEndpoint targetEndpoint;
@@ -58,8 +67,7 @@ public class DmsDatabaseMigration extends Construct {
     super(scope, id);
     validate(props);
     replicationServer = props.getReplicationServer();
-    migrationType =
-        Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
+    migrationType = Objects.requireNonNullElse(props.getMigrationType(), Defaults.MIGRATION_TYPE);
 
     sourceEndpoint = sourceEndpoint(props);
     targetEndpoint = targetEndpoint(props);
@@ -69,7 +77,7 @@ public class DmsDatabaseMigration extends Construct {
             .replicationInstanceArn(replicationServer.getReplicationInstanceArn())
             .sourceEndpointArn(sourceEndpoint.getRef())
             .targetEndpointArn(targetEndpoint.getRef())
-            .migrationType(migrationType.getValue())
+            .migrationType(migrationType.value())
             .tableMappings(
                 Objects.requireNonNullElse(props.getTableMappings(), TaskJson.includeAllTables()))
             .replicationTaskSettings(TaskJson.taskSettings(props.getTaskSettings()))
@@ -184,9 +192,9 @@ public class DmsDatabaseMigration extends Construct {
         CfnEndpoint.Builder.create(this, "SourceEndpoint")
             .endpointType("source")
             .endpointIdentifier(props.getSourceEndpointIdentifier())
-            .engineName(props.getSourceEngine().getEngineName())
+            .engineName(props.getSourceEngine().engineName())
             .databaseName(props.getDatabaseName())
-            .sslMode(Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE).getValue())
+            .sslMode(Objects.requireNonNullElse(props.getSslMode(), Defaults.SSL_MODE).value())
             .certificateArn(props.getCertificateArn())
             .extraConnectionAttributes(props.getSourceExtraConnectionAttributes());
     // Credentials, host and port come from the secret at connection time, never from the template.
@@ -223,7 +231,7 @@ public class DmsDatabaseMigration extends Construct {
     IKey key =
         Objects.requireNonNullElse(
             props.getTargetEncryptionKey(), props.getTargetBucket().getEncryptionKey());
-    S3DataFormat format = Objects.requireNonNullElse(props.getDataFormat(), S3DataFormat.PARQUET);
+    S3DataFormat format = Objects.requireNonNullElse(props.getDataFormat(), Defaults.DATA_FORMAT);
     return CfnEndpoint.Builder.create(this, "TargetEndpoint")
         .endpointType("target")
         .endpointIdentifier(props.getTargetEndpointIdentifier())
@@ -233,11 +241,11 @@ public class DmsDatabaseMigration extends Construct {
                 .bucketName(props.getTargetBucket().getBucketName())
                 .bucketFolder(props.getBucketFolder())
                 .serviceAccessRoleArn(props.getS3TargetRole().getRoleArn())
-                .dataFormat(format.getValue())
+                .dataFormat(format.value())
                 .parquetVersion(format == S3DataFormat.PARQUET ? "parquet-2-0" : null)
                 .compressionType(
-                    Objects.requireNonNullElse(props.getCompression(), S3Compression.GZIP)
-                        .getValue())
+                    Objects.requireNonNullElse(props.getCompression(), Defaults.COMPRESSION)
+                        .value())
                 // Cannot change from SSE_S3 to SSE_KMS once the endpoint exists: set it from the
                 // start.
                 .encryptionMode("SSE_KMS")
@@ -258,12 +266,15 @@ public class DmsDatabaseMigration extends Construct {
     return Metric.Builder.create()
         .namespace("AWS/DMS")
         .metricName(metricName)
+        // Sorted, so that the template does not change with Map.of's order from one JVM to the
+        // next.
         .dimensionsMap(
-            Map.of(
-                "ReplicationInstanceIdentifier",
-                replicationServer.getReplicationInstanceIdentifier(),
-                "ReplicationTaskIdentifier",
-                taskResourceId))
+            new TreeMap<>(
+                Map.of(
+                    "ReplicationInstanceIdentifier",
+                    replicationServer.getReplicationInstanceIdentifier(),
+                    "ReplicationTaskIdentifier",
+                    taskResourceId)))
         .statistic("Maximum")
         .period(Alarms.METRIC_PERIOD)
         .build();
@@ -288,28 +299,34 @@ public class DmsDatabaseMigration extends Construct {
     problems.require("databaseName", props.getDatabaseName());
     problems.require("secretsManagerSecretId", props.getSecretsManagerSecretId());
     problems.require("secretsAccessRole", props.getSecretsAccessRole());
-    DmsIdentifiers.check(
-        problems, "sourceEndpointIdentifier", props.getSourceEndpointIdentifier(), 255);
-    DmsIdentifiers.check(
-        problems, "targetEndpointIdentifier", props.getTargetEndpointIdentifier(), 255);
-    DmsIdentifiers.check(
-        problems, "replicationTaskIdentifier", props.getReplicationTaskIdentifier(), 255);
+    problems.require(
+        "sourceEndpointIdentifier",
+        props.getSourceEndpointIdentifier(),
+        DmsIdentifiers.TASK_OR_ENDPOINT);
+    problems.require(
+        "targetEndpointIdentifier",
+        props.getTargetEndpointIdentifier(),
+        DmsIdentifiers.TASK_OR_ENDPOINT);
+    problems.require(
+        "replicationTaskIdentifier",
+        props.getReplicationTaskIdentifier(),
+        DmsIdentifiers.TASK_OR_ENDPOINT);
 
-    SslMode sslMode = Objects.requireNonNullElse(props.getSslMode(), SslMode.REQUIRE);
+    SslMode sslMode = Objects.requireNonNullElse(props.getSslMode(), Defaults.SSL_MODE);
     if (sslMode.verifiesCertificate() && props.getCertificateArn() == null) {
       problems.add(
           "'certificateArn' is required with 'sslMode' "
-              + sslMode.getValue()
+              + sslMode.value()
               + ": give the ARN of the DMS certificate of the source's CA, or use 'sslMode' require");
     } else if (!sslMode.verifiesCertificate() && props.getCertificateArn() != null) {
       problems.add(
           "'certificateArn' applies only to 'sslMode' verify-ca or verify-full, got 'sslMode' "
-              + sslMode.getValue()
+              + sslMode.value()
               + ": remove 'certificateArn' or change 'sslMode'");
     }
 
     if (props.getTableMappings() != null) {
-      TaskJson.checkTableMappings(problems, "tableMappings", props.getTableMappings());
+      problems.addFindings("tableMappings", TableMappings.validate(props.getTableMappings()));
     }
     if (props.getTaskSettings() != null) {
       TaskJson.checkTaskSettings(problems, "taskSettings", props.getTaskSettings());
@@ -317,12 +334,12 @@ public class DmsDatabaseMigration extends Construct {
     problems.exclusive(
         "cdcStartPosition", props.getCdcStartPosition(), "cdcStartTime", props.getCdcStartTime());
     MigrationType type =
-        Objects.requireNonNullElse(props.getMigrationType(), MigrationType.FULL_LOAD_AND_CDC);
+        Objects.requireNonNullElse(props.getMigrationType(), Defaults.MIGRATION_TYPE);
     if (!type.capturesChanges()
         && (props.getCdcStartPosition() != null || props.getCdcStartTime() != null)) {
       problems.add(
           "'cdcStartPosition' and 'cdcStartTime' apply only to a CDC task, but 'migrationType' is "
-              + type.getValue()
+              + type.value()
               + ": remove them or choose cdc or full-load-and-cdc");
     }
 
@@ -335,17 +352,9 @@ public class DmsDatabaseMigration extends Construct {
               + " writes with SSE-KMS");
     }
     problems.require("s3TargetRole", props.getS3TargetRole());
-    problems.require("bucketFolder", props.getBucketFolder());
-    BucketFolders.check(problems, "bucketFolder", props.getBucketFolder());
-    problems.between("maxFileSizeKiB", props.getMaxFileSizeKiB(), 1, 1048576);
-    String column = props.getTimestampColumnName();
-    if (column != null && !Token.isUnresolved(column) && !COLUMN_NAME.matcher(column).matches()) {
-      problems.add(
-          "'timestampColumnName' must be 1 to 128 letters, digits or '_', not starting with a digit,"
-              + " got '"
-              + column
-              + "'");
-    }
+    problems.require("bucketFolder", props.getBucketFolder(), S3Targets.FOLDER);
+    problems.between("maxFileSizeKiB", props.getMaxFileSizeKiB(), S3Targets.MAX_FILE_SIZE_KIB);
+    problems.check("timestampColumnName", props.getTimestampColumnName(), COLUMN_NAME);
     problems.throwIfAny();
   }
 }

@@ -1,5 +1,10 @@
 package io.github.dmsfleet.constructs;
 
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.S3Compression;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.IRole;

@@ -1,12 +1,13 @@
 package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.Networks;
+import io.github.dmsfleet.rules.TextRule;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dms.CfnReplicationSubnetGroup;
 import software.amazon.awscdk.services.ec2.FlowLog;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
@@ -37,11 +38,13 @@ import software.constructs.Construct;
  */
 public class DmsNetwork extends Construct {
   /** The CIDR block of a new VPC unless {@code vpcCidr} says otherwise. */
-  public static final String DEFAULT_VPC_CIDR = "10.0.0.0/18";
+  public static final String DEFAULT_VPC_CIDR = Defaults.VPC_CIDR;
 
-  private static final Pattern CIDR =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-  private static final Pattern SUBNET_GROUP_IDENTIFIER = Pattern.compile("[A-Za-z0-9._ -]{1,255}");
+  private static final Pattern SUBNET_GROUP_CHARACTERS = Pattern.compile("[A-Za-z0-9._ -]{1,255}");
+  private static final TextRule SUBNET_GROUP_IDENTIFIER =
+      TextRule.of(
+          id -> SUBNET_GROUP_CHARACTERS.matcher(id).matches() && !id.equalsIgnoreCase("default"),
+          "1 to 255 letters, digits, spaces, '.', '_' or '-' and not 'default'");
 
   private final IVpc vpc;
   private final SecurityGroup securityGroup;
@@ -197,7 +200,7 @@ public class DmsNetwork extends Construct {
         problems.add(
             "'vpcSubnets' applies only to an existing 'vpc': remove it, or give the 'vpc'");
       }
-      checkCidr(problems, props.getVpcCidr());
+      problems.check("vpcCidr", props.getVpcCidr(), Networks.VPC_CIDR);
       problems.between("maxAzs", props.getMaxAzs(), 2, 6);
       problems.between(
           "natGateways",
@@ -205,17 +208,8 @@ public class DmsNetwork extends Construct {
           0,
           Objects.requireNonNullElse(props.getMaxAzs(), 2));
     }
-    String identifier = props.getSubnetGroupIdentifier();
-    if (identifier != null
-        && !Token.isUnresolved(identifier)
-        && (!SUBNET_GROUP_IDENTIFIER.matcher(identifier).matches()
-            || identifier.equalsIgnoreCase("default"))) {
-      problems.add(
-          "'subnetGroupIdentifier' must be 1 to 255 letters, digits, spaces, '.', '_' or '-'"
-              + " and not 'default', got '"
-              + identifier
-              + "'");
-    }
+    problems.check(
+        "subnetGroupIdentifier", props.getSubnetGroupIdentifier(), SUBNET_GROUP_IDENTIFIER);
     problems.throwIfAny();
   }
 
@@ -227,25 +221,6 @@ public class DmsNetwork extends Construct {
               + "' applies only to a new VPC, but an existing 'vpc' is given: remove '"
               + name
               + "', or remove 'vpc' to create one");
-    }
-  }
-
-  private static void checkCidr(Problems problems, String cidr) {
-    if (cidr == null || Token.isUnresolved(cidr)) {
-      return;
-    }
-    Matcher matcher = CIDR.matcher(cidr);
-    boolean valid = matcher.matches();
-    for (int octet = 1; valid && octet <= 4; octet++) {
-      valid = Integer.parseInt(matcher.group(octet)) <= 255;
-    }
-    if (!valid
-        || Integer.parseInt(matcher.group(5)) < 16
-        || Integer.parseInt(matcher.group(5)) > 24) {
-      problems.add(
-          "'vpcCidr' must be an IPv4 CIDR block with a prefix length from /16 to /24, got '"
-              + cidr
-              + "'");
     }
   }
 }

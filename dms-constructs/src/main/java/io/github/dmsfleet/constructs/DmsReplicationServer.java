@@ -1,15 +1,14 @@
 package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Alarms;
-import io.github.dmsfleet.constructs.internal.DmsIdentifiers;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.DmsIdentifiers;
+import io.github.dmsfleet.rules.ReplicationInstances;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -32,17 +31,13 @@ import software.constructs.Construct;
  */
 public class DmsReplicationServer extends Construct {
   /** The instance class unless {@code replicationInstanceClass} says otherwise. */
-  public static final String DEFAULT_INSTANCE_CLASS = "dms.t3.medium";
+  public static final String DEFAULT_INSTANCE_CLASS = Defaults.INSTANCE_CLASS;
 
   /** The allocated storage unless {@code allocatedStorageGiB} says otherwise. */
-  public static final int DEFAULT_ALLOCATED_STORAGE_GIB = 50;
+  public static final int DEFAULT_ALLOCATED_STORAGE_GIB = Defaults.ALLOCATED_STORAGE_GIB;
 
   private static final String NAMESPACE = "AWS/DMS";
   private static final long BYTES_PER_GIB = 1024L * 1024 * 1024;
-  private static final Pattern INSTANCE_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
-  private static final Pattern MAINTENANCE_WINDOW =
-      Pattern.compile(
-          "(mon|tue|wed|thu|fri|sat|sun):\\d{2}:\\d{2}-(mon|tue|wed|thu|fri|sat|sun):\\d{2}:\\d{2}");
 
   private final CfnReplicationInstance replicationInstance;
   private final IKey encryptionKey;
@@ -55,8 +50,7 @@ public class DmsReplicationServer extends Construct {
     allocatedStorageGiB =
         Objects.requireNonNullElse(props.getAllocatedStorageGiB(), DEFAULT_ALLOCATED_STORAGE_GIB);
     // DMS stores the identifier in lower case, and CloudWatch reports it so.
-    replicationInstanceIdentifier =
-        props.getReplicationInstanceIdentifier().toLowerCase(Locale.ROOT);
+    replicationInstanceIdentifier = DmsIdentifiers.stored(props.getReplicationInstanceIdentifier());
     encryptionKey =
         props.getEncryptionKey() != null
             ? props.getEncryptionKey()
@@ -220,29 +214,22 @@ public class DmsReplicationServer extends Construct {
 
   private void validate(DmsReplicationServerProps props) {
     Problems problems = new Problems("DmsReplicationServer '" + getNode().getId() + "'");
-    DmsIdentifiers.check(
-        problems, "replicationInstanceIdentifier", props.getReplicationInstanceIdentifier(), 63);
-    String instanceClass = props.getReplicationInstanceClass();
-    if (instanceClass != null
-        && !Token.isUnresolved(instanceClass)
-        && !INSTANCE_CLASS.matcher(instanceClass).matches()) {
-      problems.add(
-          "'replicationInstanceClass' must look like 'dms.<family>.<size>', such as 'dms.r5.large',"
-              + " got '"
-              + instanceClass
-              + "'");
-    }
-    problems.between("allocatedStorageGiB", props.getAllocatedStorageGiB(), 5, 6144);
-    String window = props.getPreferredMaintenanceWindow();
-    if (window != null
-        && !Token.isUnresolved(window)
-        && !MAINTENANCE_WINDOW.matcher(window).matches()) {
-      problems.add(
-          "'preferredMaintenanceWindow' must be 'ddd:hh24:mi-ddd:hh24:mi' in UTC, such as"
-              + " 'sun:04:00-sun:04:30', got '"
-              + window
-              + "'");
-    }
+    problems.require(
+        "replicationInstanceIdentifier",
+        props.getReplicationInstanceIdentifier(),
+        DmsIdentifiers.INSTANCE);
+    problems.check(
+        "replicationInstanceClass",
+        props.getReplicationInstanceClass(),
+        ReplicationInstances.INSTANCE_CLASS);
+    problems.between(
+        "allocatedStorageGiB",
+        props.getAllocatedStorageGiB(),
+        ReplicationInstances.ALLOCATED_STORAGE_GIB);
+    problems.check(
+        "preferredMaintenanceWindow",
+        props.getPreferredMaintenanceWindow(),
+        ReplicationInstances.MAINTENANCE_WINDOW);
     problems.require("subnetGroupIdentifier", props.getSubnetGroupIdentifier());
     problems.requireNotEmpty("securityGroups", props.getSecurityGroups());
     problems.throwIfAny();

@@ -42,13 +42,16 @@ public final class DmsReplicationServerProps {
 
   /**
    * The replication instance identifier: 1 to 63 letters, digits or hyphens, starting with a
-   * letter. Required.
+   * letter, without a trailing hyphen or {@code --}; DMS stores it in lower case. Required.
    */
   public String getReplicationInstanceIdentifier() {
     return replicationInstanceIdentifier;
   }
 
-  /** The instance class. Default: {@code dms.t3.medium}. */
+  /**
+   * The instance class. Default: {@code dms.r5.xlarge} ({@link
+   * DmsReplicationServer#DEFAULT_INSTANCE_CLASS}), memory-optimized for many tasks at once.
+   */
   public String getReplicationInstanceClass() {
     return replicationInstanceClass;
   }

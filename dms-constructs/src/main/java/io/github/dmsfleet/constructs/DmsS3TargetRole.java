@@ -1,9 +1,9 @@
 package io.github.dmsfleet.constructs;
 
-import io.github.dmsfleet.constructs.internal.BucketFolders;
 import io.github.dmsfleet.constructs.internal.DmsPrincipals;
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.rules.S3Targets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,9 +95,7 @@ public class DmsS3TargetRole extends Construct {
         problems.add(
             "'bucketFolders' must hold at least one folder; leave it out to allow the whole bucket");
       }
-      props
-          .getBucketFolders()
-          .forEach(folder -> BucketFolders.check(problems, "bucketFolders", folder));
+      problems.checkEach("bucketFolders", props.getBucketFolders(), S3Targets.FOLDER);
     }
     problems.throwIfAny();
   }

@@ -2,6 +2,8 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.DmsPrincipals;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.rules.Secrets;
+import io.github.dmsfleet.rules.TextRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,6 @@ import java.util.regex.Pattern;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -26,10 +27,13 @@ import software.constructs.Construct;
  * of this account. Construct id: {@code Resource} (the role).
  */
 public class DmsSecretsAccessRole extends Construct {
-  private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
-  private static final Pattern SECRET_ARN =
-      Pattern.compile(
-          "arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}");
+  private static final TextRule SECRET_ARN =
+      TextRule.matching(
+          Pattern.compile(
+              "arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}"),
+          "a complete secret ARN"
+              + " (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>);"
+              + " give a secret by name in 'secretNames' instead");
 
   private final Role role;
 
@@ -89,28 +93,8 @@ public class DmsSecretsAccessRole extends Construct {
     if (names.isEmpty() && arns.isEmpty()) {
       problems.add("'secretNames' or 'secretArns' must name at least one secret");
     }
-    names.stream()
-        .filter(
-            name ->
-                name == null || (!Token.isUnresolved(name) && !SECRET_NAME.matcher(name).matches()))
-        .forEach(
-            name ->
-                problems.add(
-                    "'secretNames' must hold 1 to 512 letters, digits or '/_+=.@-',"
-                        + " got '"
-                        + name
-                        + "'"));
-    arns.stream()
-        .filter(
-            arn -> arn == null || (!Token.isUnresolved(arn) && !SECRET_ARN.matcher(arn).matches()))
-        .forEach(
-            arn ->
-                problems.add(
-                    "'secretArns' must hold complete secret ARNs"
-                        + " (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>);"
-                        + " give a secret by name in 'secretNames' instead, got '"
-                        + arn
-                        + "'"));
+    problems.checkEach("secretNames", names, Secrets.NAME);
+    problems.checkEach("secretArns", arns, SECRET_ARN);
     problems.throwIfAny();
   }
 }

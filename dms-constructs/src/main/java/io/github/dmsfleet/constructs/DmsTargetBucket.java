@@ -2,13 +2,13 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.S3Targets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.IKey;
@@ -34,9 +34,8 @@ public class DmsTargetBucket extends Construct {
    * Objects move to Glacier after this many days unless {@code glacierTransitionAfterDays} says
    * otherwise.
    */
-  public static final int DEFAULT_GLACIER_TRANSITION_AFTER_DAYS = 365;
+  public static final int DEFAULT_GLACIER_TRANSITION_AFTER_DAYS = Defaults.GLACIER_TRANSITION_DAYS;
 
-  private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   // Access logs are delivered under a bucket policy rather than the legacy log-delivery ACL.
   private static final String LOGS_USE_BUCKET_POLICY =
       "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
@@ -153,20 +152,11 @@ public class DmsTargetBucket extends Construct {
                 + " needs the key the bucket is encrypted with");
       }
     }
-    String name = props.getBucketName();
-    if (name != null && !Token.isUnresolved(name) && !BUCKET_NAME.matcher(name).matches()) {
-      problems.add(
-          "'bucketName' must be 3 to 63 lowercase letters, digits, '.' or '-', starting and ending"
-              + " with a letter or digit, got '"
-              + name
-              + "'");
-    }
-    Integer days = props.getGlacierTransitionAfterDays();
-    if (days != null && days < 0) {
-      problems.add(
-          "'glacierTransitionAfterDays' must be 0 (no transition) or a positive number of days, got "
-              + days);
-    }
+    problems.check("bucketName", props.getBucketName(), S3Targets.BUCKET_NAME);
+    problems.between(
+        "glacierTransitionAfterDays",
+        props.getGlacierTransitionAfterDays(),
+        S3Targets.GLACIER_TRANSITION_DAYS);
     problems.throwIfAny();
   }
 

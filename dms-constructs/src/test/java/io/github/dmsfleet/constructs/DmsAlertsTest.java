@@ -183,8 +183,8 @@ class DmsAlertsTest {
     assertThatThrownBy(() -> new DmsAlerts(stack, "Alerts", props))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Invalid DmsAlerts 'Alerts': 'emailAddresses' must hold e-mail addresses, got"
-                + " 'dba at example.com'; 'instanceEventCategories' must hold at least one element; leave it"
-                + " out for the default");
+            "Invalid DmsAlerts 'Alerts': 'emailAddresses' holds 'dba at example.com', which is not"
+                + " an e-mail address such as dba@example.com; 'instanceEventCategories' must hold at"
+                + " least one element; leave it out for the default");
   }
 }

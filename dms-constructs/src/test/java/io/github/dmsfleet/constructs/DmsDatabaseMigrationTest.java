@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.S3Compression;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +103,9 @@ class DmsDatabaseMigrationTest {
                     engine.name(),
                     migrationProps(new Construct(stack, "Imports" + engine.name()))
                         .sourceEngine(engine)
-                        .sourceEndpointIdentifier("source-" + engine.getEngineName())
-                        .targetEndpointIdentifier("target-" + engine.getEngineName())
-                        .replicationTaskIdentifier("task-" + engine.getEngineName())
+                        .sourceEndpointIdentifier("source-" + engine.engineName())
+                        .targetEndpointIdentifier("target-" + engine.engineName())
+                        .replicationTaskIdentifier("task-" + engine.engineName())
                         .build()));
 
     Template template = template(stack);
@@ -111,7 +116,7 @@ class DmsDatabaseMigrationTest {
                 "AWS::DMS::Endpoint",
                 Map.of(
                     "EngineName",
-                    engine.getEngineName(),
+                    engine.engineName(),
                     settings,
                     Map.of("SecretsManagerSecretId", "dms/sales-db01/orders"))));
   }
@@ -213,12 +218,13 @@ class DmsDatabaseMigrationTest {
             p.sourceEndpointIdentifier("sales_db01")
                 .targetEndpointIdentifier("sales--target")
                 .replicationTaskIdentifier("1-task-"),
-        "'sourceEndpointIdentifier' must be 1 to 255 letters, digits or hyphens, start with a letter,"
-            + " not end with a hyphen and not contain '--', got 'sales_db01'; "
-            + "'targetEndpointIdentifier' must be 1 to 255 letters, digits or hyphens, start with a letter,"
-            + " not end with a hyphen and not contain '--', got 'sales--target'; "
-            + "'replicationTaskIdentifier' must be 1 to 255 letters, digits or hyphens, start with a"
-            + " letter, not end with a hyphen and not contain '--', got '1-task-'");
+        "'sourceEndpointIdentifier' must be a DMS identifier: 1 to 255 letters, digits or hyphens,"
+            + " starting with a letter, without a trailing hyphen or '--', got 'sales_db01'; "
+            + "'targetEndpointIdentifier' must be a DMS identifier: 1 to 255 letters, digits or"
+            + " hyphens, starting with a letter, without a trailing hyphen or '--', got"
+            + " 'sales--target'; "
+            + "'replicationTaskIdentifier' must be a DMS identifier: 1 to 255 letters, digits or"
+            + " hyphens, starting with a letter, without a trailing hyphen or '--', got '1-task-'");
   }
 
   @Test
@@ -291,11 +297,26 @@ class DmsDatabaseMigrationTest {
   }
 
   @Test
-  void failsWhenMappingHasNoSelectionRule() {
+  void failsWhenMappingHasNoRulesAndSettingsAreNoObject() {
     assertRejected(
         p -> p.tableMappings("{\"rules\": []}").taskSettings("[1]"),
-        "'tableMappings' must have a 'rules' array with at least one rule of \"rule-type\": \"selection\","
-            + " got {\"rules\": []}; 'taskSettings' must be a JSON object, got [1]");
+        "'tableMappings': \"rules\" is empty; add at least one selection rule that includes tables;"
+            + " 'taskSettings' must be a JSON object, got [1]");
+  }
+
+  @Test
+  void failsOnTableMappingsDmsWouldRejectNamingTheLine() {
+    assertRejected(
+        p ->
+            p.tableMappings(
+                "{\"rules\": [\n"
+                    + "  {\"rule-type\": \"selection\", \"rule-id\": \"1\", \"rule-name\": \"all\","
+                    + " \"rule-action\": \"include\","
+                    + " \"object-locator\": {\"schema-name\": \"dbo\", \"table-name\": \"%\"}},\n"
+                    + "  {\"rule-type\": \"selektion\", \"rule-id\": \"2\", \"rule-name\": \"b\"}\n"
+                    + "]}"),
+        "'tableMappings' (line 3): unknown \"rule-type\" 'selektion'; use one of post-processing,"
+            + " selection, table-settings, transformation");
   }
 
   @Test

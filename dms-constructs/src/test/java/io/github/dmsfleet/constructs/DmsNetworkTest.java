@@ -218,8 +218,8 @@ class DmsNetworkTest {
 
     assertThatThrownBy(() -> new DmsNetwork(stack, "Network", props))
         .hasMessage(
-            "Invalid DmsNetwork 'Network': 'vpcCidr' must be an IPv4 CIDR block with a prefix length"
-                + " from /16 to /24, got '10.0.0.0/8'; 'maxAzs' must be between 2 and 6, got 1; 'natGateways'"
+            "Invalid DmsNetwork 'Network': 'vpcCidr' must be an IPv4 CIDR block from /16 to /24, such"
+                + " as 10.0.0.0/18, got '10.0.0.0/8'; 'maxAzs' must be between 2 and 6, got 1; 'natGateways'"
                 + " must be between 0 and 1, got 3; 'subnetGroupIdentifier' must be 1 to 255 letters, digits,"
                 + " spaces, '.', '_' or '-' and not 'default', got 'default'");
   }

@@ -42,7 +42,7 @@ class DmsReplicationServerTest {
                 "ReplicationInstanceIdentifier",
                 "sales-db01",
                 "ReplicationInstanceClass",
-                "dms.t3.medium",
+                "dms.r5.xlarge",
                 "AllocatedStorage",
                 50,
                 "MultiAZ",
@@ -144,12 +144,26 @@ class DmsReplicationServerTest {
 
     assertThatThrownBy(() -> new DmsReplicationServer(stack, "Server", props))
         .hasMessage(
-            "Invalid DmsReplicationServer 'Server': 'replicationInstanceIdentifier' must be 1 to 63"
-                + " letters, digits or hyphens, start with a letter, not end with a hyphen and not contain"
-                + " '--', got 'sales_db01'; 'replicationInstanceClass' must look like 'dms.<family>.<size>',"
-                + " such as 'dms.r5.large', got 'r5.large'; 'preferredMaintenanceWindow' must be"
-                + " 'ddd:hh24:mi-ddd:hh24:mi' in UTC, such as 'sun:04:00-sun:04:30', got 'sunday 4am';"
-                + " 'subnetGroupIdentifier' is required; 'securityGroups' must hold at least one element");
+            "Invalid DmsReplicationServer 'Server': 'replicationInstanceIdentifier' must be a DMS"
+                + " identifier: 1 to 63 letters, digits or hyphens, starting with a letter, without a"
+                + " trailing hyphen or '--', got 'sales_db01'; 'replicationInstanceClass' must be a DMS"
+                + " instance class such as dms.r5.xlarge, got 'r5.large'; 'preferredMaintenanceWindow'"
+                + " must be ddd:hh24:mi-ddd:hh24:mi in UTC, such as sun:04:00-sun:04:30, got 'sunday"
+                + " 4am'; 'subnetGroupIdentifier' is required; 'securityGroups' must hold at least one"
+                + " element");
+  }
+
+  @Test
+  void failsOnAMaintenanceWindowWithoutRealHoursAndMinutes() {
+    Stack stack = stack();
+    DmsReplicationServerProps props =
+        serverProps(stack).preferredMaintenanceWindow("sun:99:99-sun:99:99").build();
+
+    assertThatThrownBy(() -> new DmsReplicationServer(stack, "Server", props))
+        .hasMessage(
+            "Invalid DmsReplicationServer 'Server': 'preferredMaintenanceWindow' must be"
+                + " ddd:hh24:mi-ddd:hh24:mi in UTC, such as sun:04:00-sun:04:30, got"
+                + " 'sun:99:99-sun:99:99'");
   }
 
   @Test

@@ -163,10 +163,10 @@ class DmsServiceRolesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invalid DmsS3TargetRole 'S3Role': 'encryptionKey' is required: the bucket does not know"
-                + " its KMS key, and DMS writes with SSE-KMS; 'bucketFolders' must be a key prefix such as"
-                + " 'sales/orders', without leading or trailing '/', '//' or wildcards, got '/sales';"
-                + " 'bucketFolders' must be a key prefix such as 'sales/orders', without leading or trailing"
-                + " '/', '//' or wildcards, got 'hr*'");
+                + " its KMS key, and DMS writes with SSE-KMS; 'bucketFolders' holds '/sales', which is"
+                + " not an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts"
+                + " joined by single /; 'bucketFolders' holds 'hr*', which is not an S3 folder such as"
+                + " data or lake/raw: letters, digits and ! _ . ' ( ) -, parts joined by single /");
   }
 
   @Test
@@ -240,10 +240,11 @@ class DmsServiceRolesTest {
 
     assertThatThrownBy(() -> new DmsSecretsAccessRole(stack, "Partial", partial))
         .hasMessage(
-            "Invalid DmsSecretsAccessRole 'Partial': 'secretArns' must hold complete secret ARNs"
-                + " (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>); give a"
-                + " secret by name in 'secretNames' instead, got"
-                + " 'arn:aws:secretsmanager:us-east-1:123456789012:secret:dms/sales'");
+            "Invalid DmsSecretsAccessRole 'Partial': 'secretArns' holds"
+                + " 'arn:aws:secretsmanager:us-east-1:123456789012:secret:dms/sales', which is not a"
+                + " complete secret ARN"
+                + " (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>);"
+                + " give a secret by name in 'secretNames' instead");
     assertThatThrownBy(
             () ->
                 new DmsSecretsAccessRole(

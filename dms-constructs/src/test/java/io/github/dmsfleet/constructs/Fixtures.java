@@ -1,5 +1,6 @@
 package io.github.dmsfleet.constructs;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;

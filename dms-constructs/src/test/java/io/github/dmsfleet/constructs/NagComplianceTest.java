@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.HIPAASecurityChecks;
+import io.github.dmsfleet.rules.SourceEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

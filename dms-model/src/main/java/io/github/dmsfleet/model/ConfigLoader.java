@@ -1,5 +1,11 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.DmsIdentifiers;
+import io.github.dmsfleet.rules.Finding;
+import io.github.dmsfleet.rules.Quotas;
+import io.github.dmsfleet.rules.Secrets;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.TableMappings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +33,6 @@ public final class ConfigLoader {
 
   private static final List<String> REQUIRED_COLUMNS = List.of("server", "dbname");
   private static final Set<String> OPTIONAL_COLUMNS = Set.of("engine", "mapping_file");
-  private static final Pattern SECRET_ARN_SUFFIX = Pattern.compile(".*-[A-Za-z0-9]{6}");
-  private static final int MAX_SECRET_NAME_LENGTH = 512;
 
   private final Path dir;
   private final Problems problems = new Problems();
@@ -159,7 +162,7 @@ public final class ConfigLoader {
             line,
             "replication instance",
             instance,
-            Identifiers.MAX_INSTANCE_LENGTH,
+            DmsIdentifiers.MAX_INSTANCE_LENGTH,
             "server");
     usable &=
         checkLength(
@@ -167,7 +170,7 @@ public final class ConfigLoader {
             line,
             "task",
             task,
-            Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
+            DmsIdentifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
             "server or database");
     usable &=
         checkLength(
@@ -175,7 +178,7 @@ public final class ConfigLoader {
             line,
             "source endpoint",
             source,
-            Identifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
+            DmsIdentifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
             "server or database");
     String secret = Names.secretName(settings.secretNamePattern(), server, name, engine);
     usable &= checkSecretName(file, line, secret);
@@ -220,7 +223,7 @@ public final class ConfigLoader {
   }
 
   private boolean checkSecretName(Path file, int line, String secret) {
-    if (secret.length() > MAX_SECRET_NAME_LENGTH) {
+    if (secret.length() > Secrets.MAX_NAME_LENGTH) {
       problems.error(
           Problem.at(
               file,
@@ -228,11 +231,11 @@ public final class ConfigLoader {
               "secret name '"
                   + secret
                   + "' is longer than "
-                  + MAX_SECRET_NAME_LENGTH
+                  + Secrets.MAX_NAME_LENGTH
                   + " characters; shorten the names or 'secret_name_pattern'"));
       return false;
     }
-    if (SECRET_ARN_SUFFIX.matcher(secret).matches()) {
+    if (Secrets.looksLikeArnSuffix(secret)) {
       problems.error(
           Problem.at(
               file,
@@ -294,7 +297,9 @@ public final class ConfigLoader {
       problems.error(Problem.inFile(file, "cannot be read as UTF-8 text: " + e.getMessage()));
       return null;
     }
-    if (!TableMappingValidator.validate(file, json, problems)) {
+    List<Finding> findings = TableMappings.validate(json);
+    findings.forEach(f -> problems.error(Problem.at(file, f.line(), f.message())));
+    if (!findings.isEmpty()) {
       return null;
     }
     return ImmutableTableMapping.builder().file(file).json(json).build();
@@ -351,8 +356,9 @@ public final class ConfigLoader {
                     + server.name()
                     + "' has "
                     + server.databases().size()
-                    + " databases; one replication instance serves at most 100 endpoints, so at"
-                    + " most "
+                    + " databases; one replication instance serves at most "
+                    + Quotas.ENDPOINTS_PER_INSTANCE
+                    + " endpoints, so at most "
                     + Quotas.DATABASES_PER_INSTANCE
                     + " databases: list the rest under a second server name"
                     + " (such as '"

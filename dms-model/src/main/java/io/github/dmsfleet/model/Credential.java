@@ -1,5 +1,6 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import org.immutables.value.Value;
 
 /**

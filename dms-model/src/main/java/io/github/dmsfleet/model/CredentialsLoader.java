@@ -1,5 +1,6 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,7 +135,7 @@ public final class CredentialsLoader {
             "'port' must be a number from 1 to 65535, got '"
                 + text
                 + "' ("
-                + engine.token()
+                + engine.engineName()
                 + " usually listens on "
                 + engine.defaultPort()
                 + ")"));

@@ -1,8 +1,10 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ final class CsvFile {
         return fallback;
       }
       try {
-        return SourceEngine.parse(value);
+        return SourceEngine.fromValue(value);
       } catch (IllegalArgumentException e) {
         problems.error(Problem.at(file, line, "'engine': " + e.getMessage()));
         return null;
@@ -103,8 +105,7 @@ final class CsvFile {
   }
 
   private static String decode(byte[] bytes) throws CharacterCodingException {
-    String text =
-        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
   }
 

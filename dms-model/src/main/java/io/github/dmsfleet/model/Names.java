@@ -1,19 +1,13 @@
 package io.github.dmsfleet.model;
 
-import java.util.regex.Pattern;
+import io.github.dmsfleet.rules.S3Targets;
+import io.github.dmsfleet.rules.Secrets;
+import io.github.dmsfleet.rules.SourceEngine;
 
 /**
  * How config names become DMS identifiers, secret names and S3 prefixes; the sample's conventions.
  */
 final class Names {
-  private static final Pattern SECRET_ILLEGAL = Pattern.compile("[^A-Za-z0-9/_+=.@-]");
-
-  /**
-   * S3's safe key characters, less {@code *}, which IAM would read as a wildcard in the target
-   * role's policy.
-   */
-  private static final Pattern S3_UNSAFE = Pattern.compile("[^A-Za-z0-9!_.'()-]");
-
   private Names() {}
 
   static String instanceIdentifier(String server) {
@@ -25,7 +19,7 @@ final class Names {
   }
 
   static String sourceEndpointIdentifier(String server, String database, SourceEngine engine) {
-    return Identifiers.of(server, database, engine.token(), "source-endpoint");
+    return Identifiers.of(server, database, engine.engineName(), "source-endpoint");
   }
 
   static String targetEndpointIdentifier(String server, String database) {
@@ -42,7 +36,7 @@ final class Names {
             .replace("{server}", server)
             .replace("{dbname}", database)
             .replace("{engine}", engine.secretToken());
-    return SECRET_ILLEGAL.matcher(name).replaceAll("_");
+    return Secrets.withLegalCharacters(name);
   }
 
   /**
@@ -51,10 +45,6 @@ final class Names {
    */
   static String s3Prefix(String prefix, String server, String database) {
     String folder = prefix.isEmpty() ? "" : prefix + "/";
-    return folder + s3Safe(server) + "/" + s3Safe(database);
-  }
-
-  private static String s3Safe(String name) {
-    return S3_UNSAFE.matcher(name).replaceAll("_");
+    return folder + S3Targets.safeFolderName(server) + "/" + S3Targets.safeFolderName(database);
   }
 }

@@ -16,17 +16,8 @@ final class Problems {
     warnings.add(problem);
   }
 
-  void addAll(Problems other) {
-    errors.addAll(other.errors);
-    warnings.addAll(other.warnings);
-  }
-
   int errorCount() {
     return errors.size();
-  }
-
-  boolean hasErrors() {
-    return !errors.isEmpty();
   }
 
   List<Problem> warnings() {

@@ -1,5 +1,11 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.Defaults;
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.S3Compression;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,32 +13,32 @@ import org.immutables.value.Value;
 
 /**
  * Fleet-wide settings from {@code parameters.txt}; {@code config/README.md} documents each key and
- * default.
+ * default. The defaults the constructs share come from {@link Defaults}.
  */
 @Value.Immutable
 public abstract class Settings {
   /** {@code instancesize}: the replication instance class. */
   @Value.Default
   public String instanceClass() {
-    return "dms.r5.xlarge";
+    return Defaults.INSTANCE_CLASS;
   }
 
   /** {@code maxfilesize}: the largest file DMS writes to S3, in KiB. */
   @Value.Default
   public int maxFileSizeKiB() {
-    return 4096;
+    return Defaults.MAX_FILE_SIZE_KIB;
   }
 
   /** {@code task_migration_type}. */
   @Value.Default
   public MigrationType migrationType() {
-    return MigrationType.FULL_LOAD_AND_CDC;
+    return Defaults.MIGRATION_TYPE;
   }
 
   /** {@code allocated_storage}: storage of each replication instance, in GiB. */
   @Value.Default
   public int allocatedStorageGiB() {
-    return 50;
+    return Defaults.ALLOCATED_STORAGE_GIB;
   }
 
   /** {@code multi_az}. */
@@ -56,7 +62,7 @@ public abstract class Settings {
   /** {@code ssl_mode}: how source endpoints encrypt their connection. */
   @Value.Default
   public SslMode sslMode() {
-    return SslMode.REQUIRE;
+    return Defaults.SSL_MODE;
   }
 
   /**
@@ -68,7 +74,7 @@ public abstract class Settings {
   /** {@code vpc_cidr}: the CIDR of the VPC created when no {@code vpc_id} is given. */
   @Value.Default
   public String vpcCidr() {
-    return "10.0.0.0/18";
+    return Defaults.VPC_CIDR;
   }
 
   /** {@code vpc_id}: an existing VPC to use instead of creating one. */
@@ -82,14 +88,14 @@ public abstract class Settings {
 
   /** {@code output_format}. */
   @Value.Default
-  public OutputFormat outputFormat() {
-    return OutputFormat.PARQUET;
+  public S3DataFormat outputFormat() {
+    return Defaults.DATA_FORMAT;
   }
 
   /** {@code compression}. */
   @Value.Default
-  public Compression compression() {
-    return Compression.GZIP;
+  public S3Compression compression() {
+    return Defaults.COMPRESSION;
   }
 
   /** {@code date_partitioning}: whether S3 folders are partitioned by transaction date. */
@@ -117,7 +123,7 @@ public abstract class Settings {
    */
   @Value.Default
   public int glacierTransitionDays() {
-    return 365;
+    return Defaults.GLACIER_TRANSITION_DAYS;
   }
 
   /** {@code secret_name_pattern}: the Secrets Manager name of each database's credentials. */

@@ -1,5 +1,17 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.Alerts;
+import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.Networks;
+import io.github.dmsfleet.rules.Range;
+import io.github.dmsfleet.rules.ReplicationInstances;
+import io.github.dmsfleet.rules.ResourceTags;
+import io.github.dmsfleet.rules.S3Compression;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.S3Targets;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
+import io.github.dmsfleet.rules.TextRule;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,25 +27,29 @@ import java.util.regex.Pattern;
 final class SettingsParser {
   static final String FILE_NAME = "parameters.txt";
 
-  private static final Pattern INSTANCE_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
-  private static final Pattern ENGINE_VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
-  private static final Pattern CIDR =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-  private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
-  private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-  private static final Pattern CERTIFICATE_ARN =
-      Pattern.compile("arn:aws[a-z-]*:dms:[a-z0-9-]+:\\d{12}:cert:[A-Za-z0-9-]+");
-  private static final Pattern KMS_KEY_ARN =
-      Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
-  private static final Pattern S3_PREFIX =
-      Pattern.compile("[A-Za-z0-9!_.'()-]+(/[A-Za-z0-9!_.'()-]+)*");
-  private static final Pattern STACK_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}");
-  private static final Pattern MAINTENANCE_WINDOW =
-      Pattern.compile(
-          "(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d"
-              + "-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d");
+  // What only the config names; the rules the constructs share come from dms-rules.
+  private static final TextRule ENGINE_VERSION =
+      TextRule.matching(
+          Pattern.compile("\\d+\\.\\d+(\\.\\d+)?"), "a DMS engine version such as 3.5.4");
+  private static final TextRule VPC_ID =
+      TextRule.matching(Pattern.compile("vpc-[0-9a-f]{8,17}"), "a VPC id such as vpc-0a1b2c3d");
+  private static final TextRule SUBNET_ID =
+      TextRule.matching(
+          Pattern.compile("subnet-[0-9a-f]{8,17}"), "a subnet id such as subnet-0a1b2c3d");
+  private static final TextRule CERTIFICATE_ARN =
+      TextRule.matching(
+          Pattern.compile("arn:aws[a-z-]*:dms:[a-z0-9-]+:\\d{12}:cert:[A-Za-z0-9-]+"),
+          "a DMS certificate ARN such as"
+              + " arn:aws:dms:us-east-1:123456789012:cert:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  private static final TextRule KMS_KEY_ARN =
+      TextRule.matching(
+          Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+"),
+          "a KMS key ARN such as"
+              + " arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+  private static final TextRule STACK_PREFIX =
+      TextRule.matching(
+          Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}"),
+          "a letter then up to 39 letters, digits and hyphens");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;\\s]+");
 
   /**
@@ -45,81 +61,47 @@ final class SettingsParser {
   static {
     KEYS.put(
         "instancesize",
-        (v, b) ->
-            b.instanceClass(
-                matching(v, INSTANCE_CLASS, "a DMS instance class such as dms.r5.xlarge")));
-    KEYS.put("maxfilesize", (v, b) -> b.maxFileSizeKiB(integer(v, 1, 1_048_576, "KiB")));
-    KEYS.put("task_migration_type", (v, b) -> b.migrationType(MigrationType.parse(v)));
-    KEYS.put("allocated_storage", (v, b) -> b.allocatedStorageGiB(integer(v, 5, 6144, "GiB")));
-    KEYS.put("multi_az", (v, b) -> b.multiAz(bool(v)));
+        (v, b) -> b.instanceClass(matching(v, ReplicationInstances.INSTANCE_CLASS)));
     KEYS.put(
-        "engine_version",
+        "maxfilesize", (v, b) -> b.maxFileSizeKiB(integer(v, S3Targets.MAX_FILE_SIZE_KIB, "KiB")));
+    KEYS.put("task_migration_type", (v, b) -> b.migrationType(MigrationType.fromValue(v)));
+    KEYS.put(
+        "allocated_storage",
         (v, b) ->
-            b.engineVersion(matching(v, ENGINE_VERSION, "a DMS engine version such as 3.5.4")));
+            b.allocatedStorageGiB(integer(v, ReplicationInstances.ALLOCATED_STORAGE_GIB, "GiB")));
+    KEYS.put("multi_az", (v, b) -> b.multiAz(bool(v)));
+    KEYS.put("engine_version", (v, b) -> b.engineVersion(matching(v, ENGINE_VERSION)));
     KEYS.put(
         "maintenance_window",
         (v, b) ->
             b.maintenanceWindow(
-                matching(
-                    v.toLowerCase(Locale.ROOT),
-                    MAINTENANCE_WINDOW,
-                    "ddd:hh24:mi-ddd:hh24:mi in UTC, such as sun:04:00-sun:04:30")));
-    KEYS.put("source_engine", (v, b) -> b.sourceEngine(SourceEngine.parse(v)));
-    KEYS.put("ssl_mode", (v, b) -> b.sslMode(SslMode.parse(v)));
-    KEYS.put(
-        "certificate_arn",
-        (v, b) ->
-            b.certificateArn(
-                matching(
-                    v,
-                    CERTIFICATE_ARN,
-                    "a DMS certificate ARN such as arn:aws:dms:us-east-1:123456789012:cert:ABCDEFGHIJKLMNOPQRSTUVWXYZ")));
-    KEYS.put("vpc_cidr", (v, b) -> b.vpcCidr(cidr(v)));
-    KEYS.put("vpc_id", (v, b) -> b.vpcId(matching(v, VPC_ID, "a VPC id such as vpc-0a1b2c3d")));
-    KEYS.put(
-        "subnet_ids",
-        (v, b) ->
-            b.subnetIds(list(v, SUBNET_ID, "subnet ids such as subnet-0a1b2c3d, separated by ;")));
-    KEYS.put(
-        "alert_email", (v, b) -> b.alertEmails(list(v, EMAIL, "e-mail addresses separated by ;")));
-    KEYS.put("output_format", (v, b) -> b.outputFormat(OutputFormat.parse(v)));
-    KEYS.put("compression", (v, b) -> b.compression(Compression.parse(v)));
+                matching(v.toLowerCase(Locale.ROOT), ReplicationInstances.MAINTENANCE_WINDOW)));
+    KEYS.put("source_engine", (v, b) -> b.sourceEngine(SourceEngine.fromValue(v)));
+    KEYS.put("ssl_mode", (v, b) -> b.sslMode(SslMode.fromValue(v)));
+    KEYS.put("certificate_arn", (v, b) -> b.certificateArn(matching(v, CERTIFICATE_ARN)));
+    KEYS.put("vpc_cidr", (v, b) -> b.vpcCidr(matching(v, Networks.VPC_CIDR)));
+    KEYS.put("vpc_id", (v, b) -> b.vpcId(matching(v, VPC_ID)));
+    KEYS.put("subnet_ids", (v, b) -> b.subnetIds(list(v, SUBNET_ID)));
+    KEYS.put("alert_email", (v, b) -> b.alertEmails(list(v, Alerts.EMAIL_ADDRESS)));
+    KEYS.put("output_format", (v, b) -> b.outputFormat(S3DataFormat.fromValue(v)));
+    KEYS.put("compression", (v, b) -> b.compression(S3Compression.fromValue(v)));
     KEYS.put("date_partitioning", (v, b) -> b.datePartitioning(bool(v)));
+    KEYS.put("bucket_name", (v, b) -> b.bucketName(matching(v, S3Targets.BUCKET_NAME)));
     KEYS.put(
-        "bucket_name",
-        (v, b) ->
-            b.bucketName(
-                matching(
-                    v,
-                    BUCKET,
-                    "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens")));
-    KEYS.put("s3_prefix", (v, b) -> b.s3Prefix(s3Prefix(v)));
-    KEYS.put(
-        "kms_key_arn",
-        (v, b) ->
-            b.kmsKeyArn(
-                matching(
-                    v,
-                    KMS_KEY_ARN,
-                    "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")));
+        "s3_prefix", (v, b) -> b.s3Prefix(matching(v.replaceAll("^/+|/+$", ""), S3Targets.FOLDER)));
+    KEYS.put("kms_key_arn", (v, b) -> b.kmsKeyArn(matching(v, KMS_KEY_ARN)));
     KEYS.put(
         "glacier_transition_days",
-        (v, b) -> b.glacierTransitionDays(integer(v, 0, 36_500, "days (0 turns the rule off)")));
-    KEYS.put("secret_name_pattern", (v, b) -> b.secretNamePattern(secretPattern(v)));
-    KEYS.put(
-        "stack_prefix",
         (v, b) ->
-            b.stackPrefix(
-                matching(v, STACK_PREFIX, "a letter then up to 39 letters, digits and hyphens")));
+            b.glacierTransitionDays(
+                integer(v, S3Targets.GLACIER_TRANSITION_DAYS, "days (0 turns the rule off)")));
+    KEYS.put("secret_name_pattern", (v, b) -> b.secretNamePattern(secretPattern(v)));
+    KEYS.put("stack_prefix", (v, b) -> b.stackPrefix(matching(v, STACK_PREFIX)));
     KEYS.put("create_account_roles", (v, b) -> b.createAccountRoles(bool(v)));
     KEYS.put("tags", (v, b) -> b.tags(tags(v)));
   }
 
   private SettingsParser() {}
-
-  static Set<String> keys() {
-    return KEYS.keySet();
-  }
 
   /**
    * Reads the file; returns the defaults for whatever it cannot use, with the problems recorded.
@@ -182,8 +164,7 @@ final class SettingsParser {
               lineOfKey.get("vpc_id"),
               "key 'vpc_id' needs 'subnet_ids' with at least two subnets in different availability zones"));
     }
-    boolean verifies =
-        settings.sslMode() == SslMode.VERIFY_CA || settings.sslMode() == SslMode.VERIFY_FULL;
+    boolean verifies = settings.sslMode().verifiesCertificate();
     if (verifies && settings.certificateArn().isEmpty()) {
       problems.error(
           Problem.at(
@@ -217,17 +198,17 @@ final class SettingsParser {
     }
   }
 
-  private static String matching(String value, Pattern pattern, String expected) {
-    if (!pattern.matcher(value).matches()) {
-      throw new IllegalArgumentException("'" + value + "' is not " + expected);
+  private static String matching(String value, TextRule rule) {
+    if (!rule.accepts(value)) {
+      throw new IllegalArgumentException("'" + value + "' is not " + rule.expected());
     }
     return value;
   }
 
-  private static int integer(String value, int min, int max, String unit) {
+  private static int integer(String value, Range range, String unit) {
     try {
       int number = Integer.parseInt(value);
-      if (number >= min && number <= max) {
+      if (range.contains(number)) {
         return number;
       }
     } catch (NumberFormatException e) {
@@ -237,9 +218,9 @@ final class SettingsParser {
         "must be a whole number of "
             + unit
             + " from "
-            + min
+            + range.min()
             + " to "
-            + max
+            + range.max()
             + ", got '"
             + value
             + "'");
@@ -253,38 +234,17 @@ final class SettingsParser {
     };
   }
 
-  private static String cidr(String value) {
-    var matcher = CIDR.matcher(value);
-    boolean valid =
-        matcher.matches()
-            && Arrays.stream(new int[] {1, 2, 3, 4})
-                .allMatch(g -> Integer.parseInt(matcher.group(g)) <= 255)
-            && Integer.parseInt(matcher.group(5)) >= 16
-            && Integer.parseInt(matcher.group(5)) <= 24;
-    if (!valid) {
-      throw new IllegalArgumentException(
-          "'" + value + "' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18");
-    }
-    return value;
-  }
-
-  private static List<String> list(String value, Pattern item, String expected) {
+  /** Items separated by {@code ;} or white space, each following the rule. */
+  private static List<String> list(String value, TextRule item) {
     List<String> items =
         Arrays.stream(LIST_SEPARATOR.split(value)).filter(s -> !s.isEmpty()).toList();
     for (String each : items) {
-      if (!item.matcher(each).matches()) {
-        throw new IllegalArgumentException("'" + each + "' is not valid; expected " + expected);
+      if (!item.accepts(each)) {
+        throw new IllegalArgumentException(
+            "'" + each + "' is not " + item.expected() + " (separate several with ;)");
       }
     }
     return items;
-  }
-
-  private static String s3Prefix(String value) {
-    String trimmed = value.replaceAll("^/+|/+$", "");
-    return matching(
-        trimmed,
-        S3_PREFIX,
-        "an S3 folder such as data or lake/raw: letters, digits and ! _ . ' ( ) -, parts joined by single /");
   }
 
   private static String secretPattern(String value) {
@@ -309,16 +269,16 @@ final class SettingsParser {
         throw new IllegalArgumentException(
             "'" + pair.strip() + "' is not key=value; write tags as Key1=Value1;Key2=Value2");
       }
-      String key = keyValue[0].strip();
+      String key = matching(keyValue[0].strip(), ResourceTags.KEY);
       String tagValue = keyValue[1].strip();
-      if (key.length() > 128
-          || tagValue.length() > 256
-          || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+      if (!ResourceTags.VALUE.accepts(tagValue)) {
         throw new IllegalArgumentException(
-            "'"
+            "tag '"
                 + key
-                + "' cannot be a tag: keys are up to 128 characters and do"
-                + " not start with aws:, values up to 256 characters");
+                + "' has the value '"
+                + tagValue
+                + "', which is not "
+                + ResourceTags.VALUE.expected());
       }
       tags.put(key, tagValue);
     }

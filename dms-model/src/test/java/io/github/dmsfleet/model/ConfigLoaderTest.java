@@ -2,7 +2,9 @@ package io.github.dmsfleet.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -105,9 +107,7 @@ class ConfigLoaderTest {
 
     assertThat(fleet.databases())
         .extracting(Database::serverName, Database::name, Database::line)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("dbserver1", "db,one", 3),
-            org.assertj.core.groups.Tuple.tuple("db\"server2", "two", 5));
+        .containsExactly(tuple("dbserver1", "db,one", 3), tuple("db\"server2", "two", 5));
   }
 
   @Test
@@ -358,7 +358,8 @@ class ConfigLoaderTest {
             Problem.at(
                 folder.file(ConfigLoader.DATABASES_FILE),
                 2,
-                "'engine': unknown engine 'db2'; use one of sqlserver, mysql, postgres, oracle"));
+                "'engine': 'db2' is not one of sqlserver, mysql, mariadb, aurora, postgres,"
+                    + " aurora-postgresql, oracle"));
   }
 
   @Test

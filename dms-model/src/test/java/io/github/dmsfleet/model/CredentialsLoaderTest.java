@@ -3,6 +3,7 @@ package io.github.dmsfleet.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dmsfleet.rules.SourceEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ class CredentialsLoaderTest {
                         file
                             + ":4: 'port' must be a number from 1 to 65535, got '14330000' (sqlserver usually listens on 1433)",
                         file
-                            + ":5: 'engine': unknown engine 'db2'; use one of sqlserver, mysql, postgres, oracle",
+                            + ":5: 'engine': 'db2' is not one of sqlserver, mysql, mariadb, aurora, postgres,"
+                            + " aurora-postgresql, oracle",
                         file + ":6: 'ipaddress' 'not a host!' is not a host name or IP address",
                         file
                             + ":8: server 'SRV' database 'F' already has credentials on line 7; keep one row per database"));

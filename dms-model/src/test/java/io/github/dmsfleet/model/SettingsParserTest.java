@@ -3,6 +3,7 @@ package io.github.dmsfleet.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.github.dmsfleet.rules.MigrationType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,8 @@ class SettingsParserTest {
 
   @Test
   void anEmptyFileGivesTheDefaults() throws Exception {
-    Problems problems = new Problems();
-
-    assertThat(parse("key,value\n", problems)).isEqualTo(Settings.defaults());
-    assertThat(problems.hasErrors()).isFalse();
+    assertThat(parse("key,value\n", new Problems())).isEqualTo(Settings.defaults());
+    assertThat(problemsOf("key,value\n")).isEmpty();
   }
 
   @Test
@@ -128,7 +127,8 @@ class SettingsParserTest {
                 + ":7: key 'vpc_cidr': '10.0.0.0/8' is not an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18",
             file + ":8: key 'output_format': 'json' is not one of parquet, csv",
             file
-                + ":9: key 'alert_email': 'ops-at-example.com' is not valid; expected e-mail addresses separated by ;",
+                + ":9: key 'alert_email': 'ops-at-example.com' is not an e-mail address such as"
+                + " dba@example.com (separate several with ;)",
             file
                 + ":10: key 'tags': 'Project' is not key=value; write tags as Key1=Value1;Key2=Value2",
             file
@@ -198,9 +198,17 @@ class SettingsParserTest {
     assertThat(problemsOf("key,value\ntags,Team=lake;aws:owner=me\n"))
         .containsExactly(
             file
-                + ":2: key 'tags':"
-                + " 'aws:owner' cannot be a tag: keys are up to 128 characters and do not start with aws:, values up to 256"
-                + " characters");
+                + ":2: key 'tags': 'aws:owner' is not a tag key: 1 to 128 letters, digits, spaces and _"
+                + " . : / = + - @, not starting with aws:");
+  }
+
+  @Test
+  void tagValuesAreNeverEmptyBecauseAlarmsTakeNone() throws Exception {
+    assertThat(problemsOf("key,value\ntags,Team=lake;Owner=\n"))
+        .containsExactly(
+            file
+                + ":2: key 'tags': tag 'Owner' has the value '', which is not a tag value: 1 to 256"
+                + " letters, digits, spaces and _ . : / = + - @");
   }
 
   @Test

@@ -134,7 +134,7 @@ final class SecretsCreateCommand implements Callable<Integer> {
                 + ":"
                 + row.line()
                 + ": engine '"
-                + row.engine().token()
+                + row.engine().engineName()
                 + "' gives secret '"
                 + row.secretName()
                 + "', but the config's endpoint reads '"

@@ -1,5 +1,6 @@
 package io.github.dmsfleet.constructs.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CompositePrincipal;
@@ -20,15 +21,18 @@ public final class DmsPrincipals {
     Stack stack = Stack.of(scope);
     String region = stack.getRegion();
     String account = stack.getAccount();
+    // In a fixed order: Map.of iterates differently from one JVM to the next, and so would the
+    // template.
+    Map<String, Object> conditions = new LinkedHashMap<>();
+    conditions.put("StringEquals", Map.of("aws:SourceAccount", account));
+    conditions.put(
+        "ArnLike",
+        Map.of(
+            "aws:SourceArn",
+            "arn:" + stack.getPartition() + ":dms:" + region + ":" + account + ":*"));
     return new CompositePrincipal(
             ServicePrincipal.fromStaticServicePrincipleName("dms.amazonaws.com"),
             ServicePrincipal.fromStaticServicePrincipleName("dms." + region + ".amazonaws.com"))
-        .withConditions(
-            Map.of(
-                "StringEquals", Map.of("aws:SourceAccount", account),
-                "ArnLike",
-                    Map.of(
-                        "aws:SourceArn",
-                        "arn:" + stack.getPartition() + ":dms:" + region + ":" + account + ":*")));
+        .withConditions(conditions);
   }
 }

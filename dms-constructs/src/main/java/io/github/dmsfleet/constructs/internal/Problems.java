@@ -1,8 +1,12 @@
 package io.github.dmsfleet.constructs.internal;
 
+import io.github.dmsfleet.rules.Finding;
+import io.github.dmsfleet.rules.Range;
+import io.github.dmsfleet.rules.TextRule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import software.amazon.awscdk.Token;
 
 /** Collects everything wrong with a construct's props, so one exception can report all of it. */
 public final class Problems {
@@ -26,6 +30,12 @@ public final class Problems {
     }
   }
 
+  /** Requires the value and checks it against the rule. */
+  public void require(String name, String value, TextRule rule) {
+    require(name, value);
+    check(name, value, rule);
+  }
+
   public void requireNotEmpty(String name, Collection<?> value) {
     if (value == null || value.isEmpty()) {
       add("'" + name + "' must hold at least one element");
@@ -35,6 +45,37 @@ public final class Problems {
   public void between(String name, Number value, long min, long max) {
     if (value != null && (value.longValue() < min || value.longValue() > max)) {
       add("'" + name + "' must be between " + min + " and " + max + ", got " + value);
+    }
+  }
+
+  public void between(String name, Number value, Range range) {
+    between(name, value, range.min(), range.max());
+  }
+
+  /** Checks a value against a rule, unless it is absent or a token resolved only at deployment. */
+  public void check(String name, String value, TextRule rule) {
+    if (value != null && !Token.isUnresolved(value) && !rule.accepts(value)) {
+      add("'" + name + "' must be " + rule.expected() + ", got '" + value + "'");
+    }
+  }
+
+  /** Checks each element of a list against a rule, as {@link #check} checks one value. */
+  public void checkEach(String name, List<String> values, TextRule rule) {
+    if (values == null) {
+      return;
+    }
+    for (String value : values) {
+      if (value == null || (!Token.isUnresolved(value) && !rule.accepts(value))) {
+        add("'" + name + "' holds '" + value + "', which is not " + rule.expected());
+      }
+    }
+  }
+
+  /** Adds what is wrong in a document, such as a table mapping, with its line when it has one. */
+  public void addFindings(String name, List<Finding> findings) {
+    for (Finding finding : findings) {
+      String where = finding.line() > 0 ? " (line " + finding.line() + ")" : "";
+      add("'" + name + "'" + where + ": " + finding.message());
     }
   }
 

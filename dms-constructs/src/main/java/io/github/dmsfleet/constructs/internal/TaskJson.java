@@ -32,30 +32,17 @@ public final class TaskJson {
     return write(mappings);
   }
 
-  /**
-   * Reports table mappings that DMS would reject: not a JSON object, or without any selection rule.
-   */
-  public static void checkTableMappings(Problems problems, String name, String json) {
-    JsonNode mappings = parseObject(problems, name, json);
-    if (mappings == null) {
-      return;
-    }
-    for (JsonNode rule : mappings.path("rules")) {
-      if ("selection".equals(rule.path("rule-type").asText())) {
-        return;
-      }
-    }
-    problems.add(
-        "'"
-            + name
-            + "' must have a 'rules' array with at least one rule of \"rule-type\": \"selection\","
-            + " got "
-            + shorten(json));
-  }
-
   /** Reports task settings that are not a JSON object. */
   public static void checkTaskSettings(Problems problems, String name, String json) {
-    parseObject(problems, name, json);
+    try {
+      JsonNode node = json == null ? null : MAPPER.readTree(json);
+      if (node != null && node.isObject()) {
+        return;
+      }
+    } catch (JsonProcessingException e) {
+      // reported below, with the value
+    }
+    problems.add("'" + name + "' must be a JSON object, got " + shorten(json));
   }
 
   /**
@@ -85,19 +72,6 @@ public final class TaskJson {
         base.set(field.getKey(), field.getValue());
       }
     }
-  }
-
-  private static JsonNode parseObject(Problems problems, String name, String json) {
-    try {
-      JsonNode node = json == null ? null : MAPPER.readTree(json);
-      if (node != null && node.isObject()) {
-        return node;
-      }
-    } catch (JsonProcessingException e) {
-      // reported below, with the value
-    }
-    problems.add("'" + name + "' must be a JSON object, got " + shorten(json));
-    return null;
   }
 
   private static JsonNode read(String json) {

@@ -16,7 +16,7 @@ import io.github.dmsfleet.constructs.DmsS3TargetRoleProps;
 import io.github.dmsfleet.constructs.DmsSecretsAccessRole;
 import io.github.dmsfleet.constructs.DmsSecretsAccessRoleProps;
 import io.github.dmsfleet.constructs.DmsTargetBucket;
-import io.github.dmsfleet.constructs.SourceEngine;
+import io.github.dmsfleet.rules.SourceEngine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -22,7 +22,7 @@ public final class SecretValue {
             .put("password", credential.password())
             .put("host", credential.host())
             .put("port", credential.port())
-            .put("engine", credential.engine().token())
+            .put("engine", credential.engine().engineName())
             .put("dbname", credential.databaseName());
     try {
       return JSON.writeValueAsString(value);

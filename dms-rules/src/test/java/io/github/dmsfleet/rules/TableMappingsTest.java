@@ -1,25 +1,16 @@
-package io.github.dmsfleet.model;
+package io.github.dmsfleet.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TableMappingValidatorTest {
-  private static final Path FILE = Path.of("dms_json_mappings", "dms_srv_db_mappings.json");
-
+class TableMappingsTest {
+  /** Each finding as {@code line: message}, or {@code message} for the whole document. */
   private static List<String> problemsOf(String json) {
-    Problems problems = new Problems();
-    boolean valid = TableMappingValidator.validate(FILE, json, problems);
-    try {
-      problems.throwIfAny();
-    } catch (ConfigException e) {
-      assertThat(valid).isFalse();
-      return e.problems().stream().map(Problem::toString).toList();
-    }
-    assertThat(valid).isTrue();
-    return List.of();
+    return TableMappings.validate(json).stream()
+        .map(f -> f.line() > 0 ? f.line() + ": " + f.message() : f.message())
+        .toList();
   }
 
   private static String rules(String... rules) {
@@ -58,8 +49,7 @@ class TableMappingValidatorTest {
   void aSyntaxErrorNamesLineAndColumn() {
     assertThat(problemsOf("{\n  \"rules\": [\n    {\"rule-type\": \"selection\",}\n  ]\n}\n"))
         .containsExactly(
-            FILE
-                + ":3: invalid JSON (column 31): Unexpected character ('}' (code 125)): was expecting double-quote to"
+            "3: invalid JSON (column 31): Unexpected character ('}' (code 125)): was expecting double-quote to"
                 + " start field name");
   }
 
@@ -68,25 +58,23 @@ class TableMappingValidatorTest {
     assertThat(
             problemsOf(
                 "{\n  \"rules\": [\n    {\"rule-id\": \"1\",\n     \"rule-id\": \"2\"}\n  ]\n}\n"))
-        .containsExactly(FILE + ":4: invalid JSON (column 15): Duplicate field 'rule-id'");
+        .containsExactly("4: invalid JSON (column 15): Duplicate field 'rule-id'");
   }
 
   @Test
   void rulesMustBeANonEmptyArray() {
     assertThat(problemsOf("{\"rule\": []}"))
-        .containsExactly(
-            FILE + ": has no \"rules\" array; a table mapping is {\"rules\": [ ... ]}");
+        .containsExactly("has no \"rules\" array; a table mapping is {\"rules\": [ ... ]}");
     assertThat(problemsOf("{\"rules\": []}"))
         .containsExactly(
-            FILE + ": \"rules\" is empty; add at least one selection rule that includes tables");
+            "\"rules\" is empty; add at least one selection rule that includes tables");
   }
 
   @Test
   void someSelectionMustIncludeSomething() {
     assertThat(problemsOf(rules(selection("1", "drop-logs", "exclude", "log%"))))
         .containsExactly(
-            FILE
-                + ": no selection rule includes anything; add a rule with \"rule-type\": \"selection\" and"
+            "no selection rule includes anything; add a rule with \"rule-type\": \"selection\" and"
                 + " \"rule-action\": \"include\" or \"explicit\"");
   }
 
@@ -101,12 +89,10 @@ class TableMappingValidatorTest {
                     "    {\"rule-type\": \"selection\", \"rule-id\": 4, \"rule-name\": \"c\", \"object-locator\":"
                         + " {\"schema-name\": \"dbo\", \"table-name\": \"z\"}, \"rule-action\": \"include\"}")))
         .containsExactly(
-            FILE
-                + ":4: \"rule-id\" \"1\" is already used by the rule on line 3; each rule needs its own",
-            FILE
-                + ":4: \"rule-name\" \"a\" is already used by the rule on line 3; each rule needs its own",
-            FILE + ":5: \"rule-id\" must be a string of digits, got \"three\"",
-            FILE + ":6: rule lacks \"rule-id\" as a string, such as \"rule-id\": \"1\"; got 4");
+            "4: \"rule-id\" \"1\" is already used by the rule on line 3; each rule needs its own",
+            "4: \"rule-name\" \"a\" is already used by the rule on line 3; each rule needs its own",
+            "5: \"rule-id\" must be a string of digits, got \"three\"",
+            "6: rule lacks \"rule-id\" as a string, such as \"rule-id\": \"1\"; got 4");
   }
 
   @Test
@@ -118,10 +104,8 @@ class TableMappingValidatorTest {
                     selection("2", "b", "inclde", "x"),
                     "    {\"rule-type\": \"selektion\", \"rule-id\": \"3\", \"rule-name\": \"c\"}")))
         .containsExactly(
-            FILE
-                + ":4: unknown \"rule-action\" 'inclde' for a selection rule; use one of exclude, explicit, include",
-            FILE
-                + ":5: unknown \"rule-type\" 'selektion'; use one of post-processing, selection, table-settings,"
+            "4: unknown \"rule-action\" 'inclde' for a selection rule; use one of exclude, explicit, include",
+            "5: unknown \"rule-type\" 'selektion'; use one of post-processing, selection, table-settings,"
                 + " transformation");
   }
 
@@ -136,16 +120,15 @@ class TableMappingValidatorTest {
                         + " \"column\", \"object-locator\": {\"schema-name\": \"dbo\", \"table-name\": \"t\"},"
                         + " \"rule-action\": \"remove-column\"}")))
         .containsExactly(
-            FILE + ":4: selection rule lacks \"object-locator\" with schema-name, table-name",
-            FILE + ":5: transformation rule's \"object-locator\" lacks \"column-name\"");
+            "4: selection rule lacks \"object-locator\" with schema-name, table-name",
+            "5: transformation rule's \"object-locator\" lacks \"column-name\"");
   }
 
   @Test
   void explicitSelectionsUseNoWildcards() {
     assertThat(problemsOf(rules(selection("1", "a", "explicit", "orders%"))))
         .containsExactly(
-            FILE
-                + ":3: explicit selection cannot use the wildcard '%' in \"table-name\" ('orders%'); name the object"
+            "3: explicit selection cannot use the wildcard '%' in \"table-name\" ('orders%'); name the object"
                 + " exactly or use \"rule-action\": \"include\"");
   }
 }

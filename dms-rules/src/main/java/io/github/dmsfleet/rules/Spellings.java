@@ -1,19 +1,21 @@
-package io.github.dmsfleet.model;
+package io.github.dmsfleet.rules;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Parses a config value into one of an enum's constants by its config spelling. */
-final class Choices {
-  private Choices() {}
+/** Finds an enum constant by the spelling DMS uses for it, in any case. */
+final class Spellings {
+  private Spellings() {}
 
-  static <E extends Enum<E>> E parse(Class<E> type, String text, Function<E, String> spelling) {
+  static <E extends Enum<E>> E parse(
+      Class<E> type, String text, Function<E, String> spelling, Map<String, E> aliases) {
     String wanted = text.trim().toLowerCase(Locale.ROOT);
     E[] constants = type.getEnumConstants();
     return Arrays.stream(constants)
-        .filter(c -> spelling.apply(c).equals(wanted))
+        .filter(c -> spelling.apply(c).equals(wanted) || aliases.get(wanted) == c)
         .findFirst()
         .orElseThrow(
             () ->

@@ -1,4 +1,6 @@
-package io.github.dmsfleet.constructs;
+package io.github.dmsfleet.rules;
+
+import java.util.Map;
 
 /** How a DMS source endpoint encrypts its connection to the database. */
 public enum SslMode {
@@ -17,13 +19,18 @@ public enum SslMode {
     this.value = value;
   }
 
-  /** The DMS {@code SslMode} value. */
-  public String getValue() {
+  /** The DMS {@code SslMode} value, such as {@code verify-full}. */
+  public String value() {
     return value;
   }
 
   /** Whether this mode checks the server certificate, which needs a DMS certificate ARN. */
   public boolean verifiesCertificate() {
     return this == VERIFY_CA || this == VERIFY_FULL;
+  }
+
+  /** The mode of that DMS value, in any case; throws, listing the values, for any other. */
+  public static SslMode fromValue(String text) {
+    return Spellings.parse(SslMode.class, text, SslMode::value, Map.of());
   }
 }

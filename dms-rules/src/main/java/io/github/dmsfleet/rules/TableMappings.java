@@ -1,7 +1,8 @@
-package io.github.dmsfleet.model;
+package io.github.dmsfleet.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +18,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a DMS table-mapping JSON document, reporting each problem with the line of the rule it is
- * in.
+ * Checks a DMS table-mapping JSON document as DMS would take it: JSON syntax, no duplicate keys, a
+ * non-empty {@code rules} array with a selection rule that includes something, unique {@code
+ * rule-id}s and {@code rule-name}s, known rule types and actions, the {@code object-locator} fields
+ * each rule needs, and no wildcard in an explicit selection.
+ *
+ * <pre>{@code
+ * List<Finding> findings = TableMappings.validate(json); // empty when DMS would take it
+ * }</pre>
  */
-final class TableMappingValidator {
+public final class TableMappings {
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
           JsonFactory.builder()
@@ -68,20 +74,18 @@ final class TableMappingValidator {
 
   private record Rule(int line, JsonNode node) {}
 
-  private final Path file;
-  private final Problems problems;
+  private final List<Finding> findings = new ArrayList<>();
 
-  private TableMappingValidator(Path file, Problems problems) {
-    this.file = file;
-    this.problems = problems;
-  }
+  private TableMappings() {}
 
-  /** Validates the JSON text, recording every problem; returns whether it is usable. */
-  static boolean validate(Path file, String json, Problems problems) {
-    Problems found = new Problems();
-    new TableMappingValidator(file, found).check(json);
-    problems.addAll(found);
-    return !found.hasErrors();
+  /**
+   * Everything wrong with the JSON text, each on the line of the rule it is in; empty when it is a
+   * usable table mapping.
+   */
+  public static List<Finding> validate(String json) {
+    TableMappings mappings = new TableMappings();
+    mappings.check(json);
+    return List.copyOf(mappings.findings);
   }
 
   private void check(String json) {
@@ -92,22 +96,18 @@ final class TableMappingValidator {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
       String column = at == null ? "" : " (column " + at.getColumnNr() + ")";
-      problems.error(
-          Problem.at(file, line, "invalid JSON" + column + ": " + e.getOriginalMessage()));
+      error(line, "invalid JSON" + column + ": " + e.getOriginalMessage());
       return;
     } catch (IOException e) {
-      problems.error(Problem.inFile(file, "cannot be read: " + e.getMessage()));
+      error(0, "cannot be read: " + e.getMessage());
       return;
     }
     if (rules == null) {
-      problems.error(
-          Problem.inFile(file, "has no \"rules\" array; a table mapping is {\"rules\": [ ... ]}"));
+      error(0, "has no \"rules\" array; a table mapping is {\"rules\": [ ... ]}");
       return;
     }
     if (rules.isEmpty()) {
-      problems.error(
-          Problem.inFile(
-              file, "\"rules\" is empty; add at least one selection rule that includes tables"));
+      error(0, "\"rules\" is empty; add at least one selection rule that includes tables");
       return;
     }
     Map<String, Integer> ids = new HashMap<>();
@@ -117,11 +117,10 @@ final class TableMappingValidator {
       includesSomething |= checkRule(rule, ids, names);
     }
     if (!includesSomething) {
-      problems.error(
-          Problem.inFile(
-              file,
-              "no selection rule includes anything; add a rule with \"rule-type\":"
-                  + " \"selection\" and \"rule-action\": \"include\" or \"explicit\""));
+      error(
+          0,
+          "no selection rule includes anything; add a rule with \"rule-type\":"
+              + " \"selection\" and \"rule-action\": \"include\" or \"explicit\"");
     }
   }
 
@@ -132,7 +131,7 @@ final class TableMappingValidator {
   private static List<Rule> readRules(String json) throws IOException {
     try (JsonParser parser = MAPPER.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new com.fasterxml.jackson.core.JsonParseException(
+        throw new JsonParseException(
             parser, "a table mapping must be a JSON object such as {\"rules\": [ ... ]}");
       }
       List<Rule> rules = null;
@@ -150,8 +149,7 @@ final class TableMappingValidator {
         }
       }
       if (parser.nextToken() != null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(
-            parser, "unexpected content after the JSON object");
+        throw new JsonParseException(parser, "unexpected content after the JSON object");
       }
       return rules;
     }
@@ -281,6 +279,6 @@ final class TableMappingValidator {
   }
 
   private void error(int line, String message) {
-    problems.error(Problem.at(file, line, message));
+    findings.add(new Finding(line, message));
   }
 }

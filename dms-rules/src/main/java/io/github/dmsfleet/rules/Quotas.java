@@ -1,0 +1,19 @@
+package io.github.dmsfleet.rules;
+
+/**
+ * DMS default quotas. Endpoints per instance cannot be raised; the account-wide ones can, through
+ * Service Quotas.
+ */
+public final class Quotas {
+  /** Endpoints one replication instance serves. */
+  public static final int ENDPOINTS_PER_INSTANCE = 100;
+
+  /** Each database uses a source and a target endpoint. */
+  public static final int DATABASES_PER_INSTANCE = ENDPOINTS_PER_INSTANCE / 2;
+
+  public static final int INSTANCES_PER_ACCOUNT = 60;
+  public static final int TASKS_PER_ACCOUNT = 600;
+  public static final int ENDPOINTS_PER_ACCOUNT = 1000;
+
+  private Quotas() {}
+}
