@@ -1,18 +1,23 @@
 package io.github.dmsfleet.ops.internal;
 
+import io.github.dmsfleet.ops.internal.aws.RunFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-/** Runs one function over many items on a bounded pool, keeping the items' order in the results. */
-public final class Parallel {
-  private Parallel() {}
+/**
+ * Runs one function over many items on a bounded pool, keeping the items' order in the results.
+ * Each item's own failure belongs in its result; a {@link RunFailure} from any item ends the whole
+ * batch at once, since every other item would meet it too.
+ */
+public final class Batch {
+  private Batch() {}
 
-  /** The function must not throw: each item's failure belongs in its own result. */
   public static <T, R> List<R> map(List<T> items, int threads, Function<T, R> function) {
     if (items.isEmpty()) {
       return List.of();
@@ -37,9 +42,11 @@ public final class Parallel {
       return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      throw new CancellationException("interrupted");
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
