@@ -84,7 +84,7 @@ final class FleetSelection {
         }
         chosen.addAll(server.get().databases());
       }
-      selected = List.copyOf(new LinkedHashSet<>(chosen));
+      selected = selected.stream().filter(chosen::contains).toList();
     }
     if (!databases.isEmpty()) {
       List<Database> among = selected;

@@ -2,6 +2,7 @@ package io.github.dmsfleet.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.Table;
 import io.github.dmsfleet.ops.replication.Result;
@@ -61,7 +62,11 @@ final class Report {
   /** Any list of records as a JSON array on stdout. */
   static void json(Console console, Object rows) {
     try {
-      console.result(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+      console.result(
+          new ObjectMapper()
+              .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(rows));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }

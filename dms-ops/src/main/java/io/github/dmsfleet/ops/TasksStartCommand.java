@@ -83,9 +83,9 @@ final class TasksStartCommand implements Callable<Integer> {
             Report.plural(reloading.size(), "task")
                 + " would start over and load every table again ("
                 + TasksCommand.firstFew(reloading)
-                + "); nothing was sent. To do it, choose them with"
-                + (selected.narrowed() ? "" : " --server and/or --database and add")
-                + " --yes");
+                + "); nothing was sent. To do it, "
+                + (selected.narrowed() ? "" : "choose them with --server and/or --database and ")
+                + "add --yes");
       }
       ReplicationControl.StartOptions options =
           new ReplicationControl.StartOptions(

@@ -5,7 +5,6 @@ import io.github.dmsfleet.ops.internal.Table;
 import io.github.dmsfleet.ops.replication.TableQuery;
 import io.github.dmsfleet.ops.replication.TableStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class TasksTablesCommand implements Callable<Integer> {
       Long deletes,
       Long ddls,
       String validationState,
-      Instant lastUpdate) {}
+      String lastUpdate) {}
 
   private final ClientFactory clients;
 
@@ -91,7 +90,7 @@ final class TasksTablesCommand implements Callable<Integer> {
                         t.deletes(),
                         t.ddls(),
                         t.validationState(),
-                        t.lastUpdate()))
+                        t.lastUpdate() == null ? null : t.lastUpdate().toString()))
             .toList();
     Map<String, Long> perState =
         new TreeMap<>(

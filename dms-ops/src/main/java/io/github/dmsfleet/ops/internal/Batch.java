@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -30,10 +31,24 @@ public final class Batch {
               thread.setDaemon(true);
               return thread;
             });
+    AtomicBoolean ended = new AtomicBoolean();
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {
-        futures.add(pool.submit(() -> function.apply(item)));
+        futures.add(
+            pool.submit(
+                () -> {
+                  if (ended.get()) {
+                    throw new CancellationException("the batch ended");
+                  }
+                  try {
+                    return function.apply(item);
+                  } catch (RunFailure e) {
+                    // No further item starts once one met an error every item would meet.
+                    ended.set(true);
+                    throw e;
+                  }
+                }));
       }
       List<R> results = new ArrayList<>();
       for (Future<R> future : futures) {
@@ -44,6 +59,7 @@ public final class Batch {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted");
     } catch (ExecutionException e) {
+      ended.set(true);
       throw e.getCause() instanceof RuntimeException runtime
           ? runtime
           : new IllegalStateException(e.getCause());

@@ -5,7 +5,7 @@ public enum Move {
   /** Nothing to do: it runs, or it is where it should be. */
   LEAVE("left alone", null),
   /** Wait while DMS finishes a change, then decide again. */
-  WAIT("waited on, then decided again", null),
+  WAIT("waited on", null),
   /** Not sent: the start type would be wrong for this unit. */
   REFUSE("refused", null),
   START_REPLICATION("start-replication", StartType.START_REPLICATION),

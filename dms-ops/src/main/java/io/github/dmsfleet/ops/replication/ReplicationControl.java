@@ -337,9 +337,7 @@ public final class ReplicationControl {
           if (unit.lifecycle() == Lifecycle.RUNNING) {
             return Result.ok(id, done + ", running");
           }
-          if (unit.lifecycle() == Lifecycle.STOPPED
-              && (StartRule.AFTER_FULL_LOAD.contains(unit.stopReason())
-                  || StartRule.STOP_POINTS.contains(unit.stopReason()))) {
+          if (StartRule.stoppedByItself(unit)) {
             return Result.ok(id, done + ", then stopped by itself (" + unit.stopReason() + ")");
           }
           return Result.failed(id, done + ", then " + reason(unit));

@@ -15,12 +15,12 @@ public record Result(String item, Outcome result, String detail) {
   public enum Outcome {
     /** Done as asked. */
     OK,
-    /** Not done; the detail says why. */
-    FAILED,
     /** Nothing to do: already so, or not a state the action applies to. */
     SKIPPED,
     /** A dry run: what would be done. */
-    WOULD;
+    WOULD,
+    /** Not done; the detail says why. */
+    FAILED;
 
     @Override
     public String toString() {

@@ -20,40 +20,36 @@ import java.util.Set;
  */
 public enum StartRule {
   ACTIVE("running or starting", LEAVE, LEAVE, LEAVE, LEAVE),
-  CHANGING("creating, modifying, stopping, testing, moving", WAIT, WAIT, WAIT, WAIT),
+  CHANGING(
+      "creating, modifying, stopping, testing, moving (then decided again)",
+      WAIT,
+      WAIT,
+      WAIT,
+      WAIT),
   UNAVAILABLE(
       "deleting, failed-move, or a status DMS does not document", REFUSE, REFUSE, REFUSE, REFUSE),
   NEVER_RAN(
-      "never ran: ready, or failed before any start date",
+      "never ran: ready, or failed with no start date",
       START_REPLICATION,
       START_REPLICATION,
       REFUSE,
       REFUSE),
   FULL_LOAD_DONE(
-      "full-load task that finished: stopped with FULL_LOAD_ONLY_FINISHED,"
-          + " STOPPED_AFTER_FULL_LOAD or STOPPED_AFTER_CACHED_EVENTS",
+      "full-load task, stopped after its full load (a)",
       LEAVE,
       RESTART,
       RESUME_PROCESSING,
       RELOAD_TARGET),
   STOP_POINT(
-      "stopped where it was told to: STOPPED_AT_SERVER_TIME, STOPPED_AT_COMMIT_TIME"
-          + " (a CDC stop position), STOPPED_AFTER_DDL_APPLY",
-      LEAVE,
-      RESTART,
-      RESUME_PROCESSING,
-      RELOAD_TARGET),
+      "stopped at a stop point someone set (b)", LEAVE, RESTART, RESUME_PROCESSING, RELOAD_TARGET),
   PAUSED_AFTER_FULL_LOAD(
-      "CDC task paused after its full load: FULL_LOAD_ONLY_FINISHED,"
-          + " STOPPED_AFTER_FULL_LOAD, STOPPED_AFTER_CACHED_EVENTS",
+      "CDC task, paused after its full load (a)",
       RESUME_PROCESSING,
       RESTART,
       RESUME_PROCESSING,
       RELOAD_TARGET),
   STOPPED(
-      "ran before and stopped or failed for any other reason: NORMAL (a stop request),"
-          + " RECOVERABLE_ERROR, FATAL_ERROR, STOPPED_DUE_TO_LOW_MEMORY, STOPPED_DUE_TO_LOW_DISK,"
-          + " any other or none",
+      "ran before, stopped or failed for any other reason (c)",
       RESUME_PROCESSING,
       RESTART,
       RESUME_PROCESSING,
@@ -83,7 +79,8 @@ public enum StartRule {
 
   /** The row the unit falls in. */
   public static StartRule of(ReplicationUnit unit) {
-    String reason = unit.stopReason();
+    // Set.of(..).contains(null) throws: a stopped unit may carry no stop reason at all.
+    String reason = unit.stopReason() == null ? "" : unit.stopReason();
     return switch (unit.lifecycle()) {
       case RUNNING, STARTING -> ACTIVE;
       case CHANGING, STOPPING -> CHANGING;
@@ -98,6 +95,31 @@ public enum StartRule {
         yield STOP_POINTS.contains(reason) ? STOP_POINT : STOPPED;
       }
     };
+  }
+
+  /** {@code (a) ONE, TWO,} wrapped under 80 characters. */
+  private static void footnote(List<String> lines, String mark, List<String> items) {
+    StringBuilder line = new StringBuilder("  " + mark);
+    for (int i = 0; i < items.size(); i++) {
+      String item = " " + items.get(i) + (i < items.size() - 1 ? "," : "");
+      if (line.length() + item.length() > 78) {
+        lines.add(line.toString());
+        line = new StringBuilder("     ");
+      }
+      line.append(item);
+    }
+    lines.add(line.toString());
+  }
+
+  private static List<String> sorted(Set<String> reasons) {
+    return reasons.stream().sorted().toList();
+  }
+
+  /** Whether the unit stopped by itself, as its settings or stop position asked. */
+  static boolean stoppedByItself(ReplicationUnit unit) {
+    return unit.lifecycle() == Lifecycle.STOPPED
+        && unit.stopReason() != null
+        && (AFTER_FULL_LOAD.contains(unit.stopReason()) || STOP_POINTS.contains(unit.stopReason()));
   }
 
   /** The state this row describes. */
@@ -115,24 +137,35 @@ public enum StartRule {
     };
   }
 
-  /** The table as plain text lines, for the help and the README. */
+  /** The table as plain text lines no wider than 80 characters, for the help and the README. */
   public static List<String> table() {
     List<String> lines = new ArrayList<>();
-    String format = "  %-18s %-18s %-18s %-18s %s";
+    String moves = "    %-19s %-19s %-19s %s";
     lines.add(
-        String.format(
-            format, "auto", "start-replication", "resume-processing", "reload-target", "state"));
+        String.format(moves, "auto", "start-replication", "resume-processing", "reload-target"));
     for (StartRule rule : values()) {
+      lines.add("  " + rule.state);
       lines.add(
           String.format(
-              format,
+              moves,
               rule.move(StartType.AUTO).label(),
               rule.move(StartType.START_REPLICATION).label(),
               rule.move(StartType.RESUME_PROCESSING).label(),
-              rule.move(StartType.RELOAD_TARGET).label(),
-              rule.state));
+              rule.move(StartType.RELOAD_TARGET).label()));
     }
     lines.add("  * starts over (reloads every table): needs --server or --database, and --yes");
+    footnote(lines, "(a)", sorted(AFTER_FULL_LOAD));
+    footnote(lines, "(b)", sorted(STOP_POINTS));
+    footnote(
+        lines,
+        "(c)",
+        List.of(
+            "NORMAL (a stop request)",
+            "RECOVERABLE_ERROR",
+            "FATAL_ERROR",
+            "STOPPED_DUE_TO_LOW_MEMORY",
+            "STOPPED_DUE_TO_LOW_DISK",
+            "any other or none"));
     return lines;
   }
 }
