@@ -89,7 +89,8 @@ class DmsOpsTest {
     assertThat(concurrency.err()).contains("--concurrency must be at least 1, got 0");
     assertThat(tag.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(rate.err()).contains("'fast' is not BURST/PER_SECOND; write it like 150/6");
-    assertThat(output.err()).contains("expected one of [TABLE, JSON] (case-insensitive) but was 'yaml'");
+    assertThat(output.err())
+        .contains("expected one of [TABLE, JSON] (case-insensitive) but was 'yaml'");
   }
 
   @Test
