@@ -400,6 +400,11 @@ public final class FakeDms implements AutoCloseable {
       names.add(table.path("SchemaName").asText() + "." + table.path("TableName").asText());
     }
     String option = request.path("ReloadOption").asText("data-reload");
+    for (FakeTable table : tables.getOrDefault(task.id, List.of())) {
+      if (names.contains(table.schema + "." + table.table)) {
+        table.state = "Table is being reloaded";
+      }
+    }
     reloads
         .computeIfAbsent(task.id, k -> new ArrayList<>())
         .add(String.join(",", names) + "(" + option + ")");
@@ -609,7 +614,7 @@ public final class FakeDms implements AutoCloseable {
   private static final class FakeTable {
     final String schema;
     final String table;
-    final String state;
+    String state;
 
     FakeTable(String schema, String table, String state) {
       this.schema = schema;
