@@ -1,11 +1,14 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
+import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
 import io.github.dmsfleet.ops.replication.Result;
 import io.github.dmsfleet.ops.replication.TaskUnits;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
@@ -28,8 +31,26 @@ final class TasksCommand {
     return new ReplicationControl(TaskUnits.of(dms), poll, console);
   }
 
-  /** When nothing was found, the likely cause is where the command looked, not the fleet. */
-  static void hintWhenNoneFound(Console console, List<Result> results) {
+  /**
+   * Runs an action on tasks and reports it; when no task was found, the likely cause is where the
+   * command looked, not the fleet, and a warning says so.
+   */
+  static int act(
+      Console console, GlobalOptions global, Ledger ledger, Supplier<List<Result>> action) {
+    List<Result> results = new ArrayList<>();
+    int exitCode =
+        new Mutation(console, global.output(), "TASK", "task")
+            .run(
+                ledger,
+                () -> {
+                  results.addAll(action.get());
+                  return results;
+                });
+    hintWhenNoneFound(console, results);
+    return exitCode;
+  }
+
+  private static void hintWhenNoneFound(Console console, List<Result> results) {
     if (!results.isEmpty() && results.stream().allMatch(r -> r.detail().startsWith("not found"))) {
       console.warn(
           "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"

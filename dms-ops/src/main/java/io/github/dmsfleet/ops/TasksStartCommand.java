@@ -3,7 +3,6 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
-import io.github.dmsfleet.ops.replication.Result;
 import io.github.dmsfleet.ops.replication.StartRule;
 import io.github.dmsfleet.ops.replication.StartType;
 import java.util.ArrayList;
@@ -97,16 +96,8 @@ final class TasksStartCommand implements Callable<Integer> {
               action.timeout,
               action.dryRun);
       Ledger ledger = new Ledger(tasks, "started");
-      List<Result> results = new ArrayList<>();
       int exitCode =
-          new Mutation(console, global.output(), "TASK", "task")
-              .run(
-                  ledger,
-                  () -> {
-                    results.addAll(control.start(plan, options, ledger));
-                    return results;
-                  });
-      TasksCommand.hintWhenNoneFound(console, results);
+          TasksCommand.act(console, global, ledger, () -> control.start(plan, options, ledger));
       List<String> loggingOff = plan.loggingOff();
       if (!enableLogging && !loggingOff.isEmpty()) {
         console.warn(

@@ -3,8 +3,6 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
-import io.github.dmsfleet.ops.replication.Result;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,16 +52,8 @@ final class TasksStopCommand implements Callable<Integer> {
           new ReplicationControl.StopOptions(
               concurrency, waitForStopped, action.timeout, action.dryRun);
       Ledger ledger = new Ledger(tasks, "stopped");
-      List<Result> results = new ArrayList<>();
       int exitCode =
-          new Mutation(console, global.output(), "TASK", "task")
-              .run(
-                  ledger,
-                  () -> {
-                    results.addAll(control.stop(tasks, options, ledger));
-                    return results;
-                  });
-      TasksCommand.hintWhenNoneFound(console, results);
+          TasksCommand.act(console, global, ledger, () -> control.stop(tasks, options, ledger));
       return exitCode;
     }
   }

@@ -36,6 +36,10 @@ class InterruptTest {
       Path err = dir.resolve("err");
       ProcessBuilder builder =
           new ProcessBuilder(
+                  // A JVM started with SIGINT ignored (as under nohup or a background build)
+                  // ignores Ctrl-C; coreutils' env gives the child the default disposition back.
+                  "env",
+                  "--default-signal=INT",
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-cp",
                   System.getProperty("java.class.path"),
