@@ -3,7 +3,10 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.model.ConfigException;
 import io.github.dmsfleet.model.Problem;
 import io.github.dmsfleet.ops.internal.aws.Errors;
+import io.github.dmsfleet.ops.internal.aws.RunFailure;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,15 +28,14 @@ import software.amazon.awssdk.core.exception.SdkException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all done (or already so)",
-      "1:some operations failed; the summary says which",
-      "2:invalid input; nothing was changed"
+      "1:some items failed; each one's result says why, the others were done",
+      "2:nothing was sent: invalid input or consent missing, or AWS unreachable or refusing the"
+          + " caller",
+      "3:cut short by an unexpected error; state may have changed, a rerun is safe",
+      "130:interrupted (Ctrl-C); what was sent so far is printed, a rerun finishes"
     })
 public final class DmsOps {
-  private final ClientFactory clients;
-
-  private DmsOps(ClientFactory clients) {
-    this.clients = clients;
-  }
+  private DmsOps() {}
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -45,44 +47,69 @@ public final class DmsOps {
   }
 
   /**
-   * The command line building its AWS clients with this factory, such as one pointed at a local
-   * server.
+   * The command line whose commands get their AWS clients from this factory (through picocli's
+   * factory), such as one pointed at a local server.
    */
   public static CommandLine commandLine(ClientFactory clients) {
-    CommandLine commandLine = new CommandLine(new DmsOps(clients));
+    CommandLine commandLine = new CommandLine(new DmsOps(), new Factory(clients));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(DmsOps::handle);
     commandLine.setParameterExceptionHandler(DmsOps::handleInvalidArguments);
-    commandLine.setExitCodeExceptionMapper(e -> ExitCode.INVALID_INPUT);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCode.CUT_SHORT);
     return commandLine;
   }
 
-  ClientFactory clients() {
-    return clients;
+  /** Hands the client factory to every command whose constructor takes one. */
+  private record Factory(ClientFactory clients) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (constructor.getParameterCount() == 1
+            && constructor.getParameterTypes()[0] == ClientFactory.class) {
+          return type.cast(constructor.newInstance(clients));
+        }
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   /**
-   * Invalid input is an expected outcome: its problems go to stderr, with no stack trace. So does
-   * an AWS error that stops a whole command (no credentials, access denied on the first lookup).
+   * Invalid input, and AWS errors that stop a command before it sends anything (no credentials, an
+   * unreachable endpoint), are expected: one line each, no stack trace. Anything else is a fault of
+   * ours: exit 3, with the stack trace only under {@code -v}.
    */
   private static int handle(
-      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     if (e instanceof ConfigException invalid) {
       printProblems(err, invalid);
-      return ExitCode.INVALID_INPUT;
+      return ExitCode.NOTHING_SENT;
     }
     if (e instanceof InvalidInputException invalid) {
       err.println("error: " + invalid.getMessage());
       err.flush();
-      return ExitCode.INVALID_INPUT;
+      return ExitCode.NOTHING_SENT;
     }
-    if (e instanceof SdkException aws) {
-      err.println("error: " + Errors.describe(aws));
+    RunFailure everyCall = e instanceof SdkException sdk ? Errors.asRunFailure(sdk) : null;
+    if (e instanceof RunFailure failure) {
+      everyCall = failure;
+    }
+    if (everyCall != null) {
+      err.println("error: " + everyCall.getMessage() + "; nothing was sent");
       err.flush();
-      return ExitCode.FAILED;
+      return ExitCode.NOTHING_SENT;
     }
-    throw e;
+    err.println(
+        "error: unexpected "
+            + (e instanceof SdkException ? Errors.describe(e) : e.toString())
+            + "; the state may have changed, and a rerun is safe");
+    if (parseResult.matchedOptionValue("--verbose", false)) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
+    }
+    err.flush();
+    return ExitCode.CUT_SHORT;
   }
 
   /** A bad option or filter: the message and where to find help, not the whole usage text. */
@@ -93,7 +120,7 @@ public final class DmsOps {
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
     err.flush();
-    return ExitCode.INVALID_INPUT;
+    return ExitCode.NOTHING_SENT;
   }
 
   static void printProblems(PrintWriter err, ConfigException invalid) {

@@ -5,11 +5,23 @@ public final class ExitCode {
   /** Everything asked for was done (or was already so). */
   public static final int OK = 0;
 
-  /** Some operation failed; the summary says which. */
+  /** Some items failed; each one's result says why. The others were done. */
   public static final int FAILED = 1;
 
-  /** The input (config, credentials, options) is invalid; nothing was changed. */
-  public static final int INVALID_INPUT = 2;
+  /**
+   * Nothing was sent: the input (config, credentials file, options, consent) is invalid, or AWS
+   * could not be reached or refused the caller before the first change.
+   */
+  public static final int NOTHING_SENT = 2;
+
+  /**
+   * The run was cut short by an unexpected error after it may have changed something; a rerun is
+   * safe.
+   */
+  public static final int CUT_SHORT = 3;
+
+  /** Ctrl-C: what was sent so far is printed; a rerun finishes the job. */
+  public static final int INTERRUPTED = 130;
 
   private ExitCode() {}
 }

@@ -1,15 +1,28 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
+import io.github.dmsfleet.ops.internal.aws.ApiRate;
 import io.github.dmsfleet.ops.internal.aws.Retries;
-import java.net.URI;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Options every command takes: where AWS is, and how much to say. */
+/** Options every command takes: where AWS is, how fast to call it, and how much to say. */
 public final class GlobalOptions {
+  /** How results are printed. */
+  public enum Output {
+    TABLE,
+    JSON;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
 
@@ -33,25 +46,48 @@ public final class GlobalOptions {
       description =
           "Send AWS calls here, such as a local emulator (default: AWS_ENDPOINT_URL and the SDK's"
               + " per-service AWS_ENDPOINT_URL_* variables, then AWS).")
-  URI endpointUrl;
+  String endpointUrl;
 
   @Option(
       names = "--retry-mode",
       paramLabel = "MODE",
       defaultValue = "standard",
-      converter = RetryModeConverter.class,
-      description = "SDK retry mode: standard or adaptive (default: ${DEFAULT-VALUE}).")
+      description = "SDK retry mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Retries.Mode retryMode;
 
   @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print each state change and retry on stderr.")
-  boolean verbose;
+      names = "--api-rate",
+      paramLabel = "BURST/PER_SECOND",
+      converter = ApiRateConverter.class,
+      description =
+          "Pace DMS calls under this token bucket (default: 150/6, three quarters of DMS's quota of"
+              + " 200/8 per account and Region, leaving the rest to the console, CloudFormation and"
+              + " other tools).")
+  ApiRate apiRate = ApiRate.dmsDefault();
 
   @Option(
-      names = {"-q", "--quiet"},
-      description = "Print only results and warnings; no progress on stderr.")
-  boolean quiet;
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); progress stays on stderr.")
+  Output output;
+
+  @ArgGroup(exclusive = true)
+  Verbosity verbosity = new Verbosity();
+
+  /** {@code -v} or {@code -q}, not both. */
+  static final class Verbosity {
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Also print each state change and retry on stderr.")
+    boolean verbose;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Print only results, warnings and errors; no progress on stderr.")
+    boolean quiet;
+  }
 
   public String region() {
     return region;
@@ -61,7 +97,7 @@ public final class GlobalOptions {
     return profile;
   }
 
-  public URI endpointUrl() {
+  public String endpointUrl() {
     return endpointUrl;
   }
 
@@ -69,29 +105,31 @@ public final class GlobalOptions {
     return retryMode;
   }
 
-  /** The console for this command's writers at the verbosity asked for. */
-  Console console() {
-    if (verbose && quiet) {
-      throw new ParameterException(
-          command.commandLine(), "--verbose and --quiet exclude each other; give one");
-    }
-    Console.Verbosity verbosity =
-        verbose
-            ? Console.Verbosity.VERBOSE
-            : quiet ? Console.Verbosity.QUIET : Console.Verbosity.NORMAL;
-    return new Console(command.commandLine().getOut(), command.commandLine().getErr(), verbosity);
+  public ApiRate apiRate() {
+    return apiRate;
   }
 
-  /** Accepts {@code standard} and {@code adaptive} in any case. */
-  static final class RetryModeConverter
-      implements picocli.CommandLine.ITypeConverter<Retries.Mode> {
+  public Output output() {
+    return output;
+  }
+
+  /** The console for this command's writers at the verbosity asked for. */
+  public Console console() {
+    Console.Verbosity level =
+        verbosity.verbose
+            ? Console.Verbosity.VERBOSE
+            : verbosity.quiet ? Console.Verbosity.QUIET : Console.Verbosity.NORMAL;
+    return new Console(command.commandLine().getOut(), command.commandLine().getErr(), level);
+  }
+
+  /** Reads {@code BURST/PER_SECOND}. */
+  static final class ApiRateConverter implements ITypeConverter<ApiRate> {
     @Override
-    public Retries.Mode convert(String value) {
+    public ApiRate convert(String value) {
       try {
-        return Retries.Mode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        return ApiRate.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "'" + value + "' is not a retry mode; use standard" + " or adaptive");
+        throw new TypeConversionException(e.getMessage());
       }
     }
   }

@@ -1,7 +1,13 @@
 package io.github.dmsfleet.ops;
 
-import io.github.dmsfleet.ops.internal.aws.ApiRateLimiter;
+import io.github.dmsfleet.ops.internal.Console;
+import io.github.dmsfleet.ops.internal.Nearest;
+import io.github.dmsfleet.ops.internal.aws.Errors;
+import io.github.dmsfleet.ops.internal.aws.Pacer;
 import io.github.dmsfleet.ops.internal.aws.Retries;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -17,8 +23,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Real SDK clients: Region, profile and endpoint from the options (else the SDK's usual environment
- * variables and files), an explicit retry mode that also retries {@code KMSThrottlingFault}, and
- * DMS calls paced under the account's API rate limit.
+ * variables and files), checked before any call; an explicit retry mode that also retries {@code
+ * KMSThrottlingFault} and reports each retry with {@code -v}; DMS calls paced under {@code
+ * --api-rate}.
  */
 public final class SdkClientFactory implements ClientFactory {
   /** Enough connections for the widest {@code --concurrency} plus the status poller. */
@@ -41,29 +48,32 @@ public final class SdkClientFactory implements ClientFactory {
   }
 
   @Override
-  public DatabaseMigrationClient dms(GlobalOptions options) {
-    return configure(DatabaseMigrationClient.builder(), options, ApiRateLimiter.forDms()).build();
+  public DatabaseMigrationClient dms(GlobalOptions options, Console console) {
+    return configure(
+            DatabaseMigrationClient.builder(), options, new Pacer(options.apiRate()), console)
+        .build();
   }
 
   @Override
-  public SecretsManagerClient secretsManager(GlobalOptions options) {
-    return configure(SecretsManagerClient.builder(), options, null).build();
+  public SecretsManagerClient secretsManager(GlobalOptions options, Console console) {
+    return configure(SecretsManagerClient.builder(), options, null, console).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
-      B builder, GlobalOptions options, ApiRateLimiter limiter) {
-    ClientOverrideConfiguration.Builder override =
-        ClientOverrideConfiguration.builder().retryStrategy(Retries.strategy(options.retryMode()));
-    if (limiter != null) {
-      override.addExecutionInterceptor(limiter);
-    }
+      B builder, GlobalOptions options, Pacer pacer, Console console) {
+    Retries.Listener retries =
+        (failure, delay) ->
+            console.debug("retrying in " + millis(delay) + " after " + Errors.describe(failure));
     builder
-        .overrideConfiguration(override.build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(Retries.strategy(options.retryMode(), pacer, retries))
+                .build())
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
         .region(region(options))
         .credentialsProvider(credentials(options));
     if (options.endpointUrl() != null) {
-      builder.endpointOverride(options.endpointUrl());
+      builder.endpointOverride(endpoint(options.endpointUrl()));
     }
     return builder;
   }
@@ -77,9 +87,23 @@ public final class SdkClientFactory implements ClientFactory {
         : DefaultCredentialsProvider.builder().build();
   }
 
-  private static Region region(GlobalOptions options) {
+  /**
+   * The Region asked for, which must be one the SDK knows: a typo fails here, not as a DNS error.
+   */
+  static Region region(GlobalOptions options) {
     if (options.region() != null) {
-      return Region.of(options.region());
+      Region region = Region.of(options.region().trim().toLowerCase(Locale.ROOT));
+      if (!Region.regions().contains(region)) {
+        throw new InvalidInputException(
+            "--region '"
+                + options.region()
+                + "' is not an AWS Region; nearest: "
+                + String.join(
+                    ", ",
+                    Nearest.to(
+                        options.region(), Region.regions().stream().map(Region::id).toList(), 3)));
+      }
+      return region;
     }
     try {
       return DefaultAwsRegionProviderChain.builder()
@@ -89,5 +113,29 @@ public final class SdkClientFactory implements ClientFactory {
     } catch (SdkClientException e) {
       throw new InvalidInputException("no AWS Region is set; pass --region or set AWS_REGION");
     }
+  }
+
+  static URI endpoint(String text) {
+    URI uri;
+    try {
+      uri = URI.create(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--endpoint-url '" + text + "' is not a URL");
+    }
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null) {
+      throw new InvalidInputException(
+          "--endpoint-url '"
+              + text
+              + "' needs http:// or https:// and a host, such as http://localhost:4566");
+    }
+    return uri;
+  }
+
+  private static String millis(Duration delay) {
+    return delay.toMillis() >= 1000
+        ? String.format(Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0)
+        : delay.toMillis() + " ms";
   }
 }

@@ -1,7 +1,6 @@
 package io.github.dmsfleet.ops;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code dms-ops secrets}: the fleet's Secrets Manager secrets. */
 @Command(
@@ -11,5 +10,5 @@ import picocli.CommandLine.ParentCommand;
         "Manages the Secrets Manager secrets the source endpoints read their credentials from.",
     subcommands = SecretsCreateCommand.class)
 final class SecretsCommand {
-  @ParentCommand DmsOps root;
+  private SecretsCommand() {}
 }

@@ -5,11 +5,10 @@ import io.github.dmsfleet.model.Credential;
 import io.github.dmsfleet.model.CredentialsLoader;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Fleet;
-import io.github.dmsfleet.model.Identifiers;
-import io.github.dmsfleet.model.Settings;
 import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.internal.Outcome;
 import io.github.dmsfleet.ops.internal.secrets.SecretsCreator;
+import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.Result;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -31,31 +29,33 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
     mixinStandardHelpOptions = true,
     description = {
       "Creates one secret per credentials row, holding the JSON a DMS endpoint reads (username, password, host,"
-          + " port, engine, dbname).",
-      "A secret that already holds that value is left alone; one that holds another value is reported and left"
-          + " alone unless --update. Passwords are never printed."
+          + " port, engine, dbname), named and tagged as the config says.",
+      "A secret that already holds that value is left alone; one that holds another value fails the run"
+          + " (exit 1) unless --update overwrites it. Passwords are never printed."
     })
 final class SecretsCreateCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  private final ClientFactory clients;
 
-  @ParentCommand private SecretsCommand parent;
+  @Spec private CommandSpec spec;
 
   @Mixin private GlobalOptions global;
 
   @Option(
       names = "--credentials",
-      required = true,
       paramLabel = "FILE",
+      defaultValue = "config/credentials.csv",
       description =
-          "The credentials CSV: servername,dbname,username,password,ipaddress,port,engine.")
+          "The credentials CSV: servername,dbname,username,password,ipaddress,port,engine"
+              + " (default: ${DEFAULT-VALUE}).")
   private Path credentials;
 
   @Option(
       names = "--config",
       paramLabel = "DIR",
+      defaultValue = "config",
       description =
-          "The config folder: its secret-name pattern and default engine apply, and rows and configured"
-              + " databases that do not match are reported (default: the model's default settings, no matching).")
+          "The config folder: its secret-name pattern, default engine and tags apply, and rows and"
+              + " configured databases that do not match are reported (default: ${DEFAULT-VALUE}).")
   private Path config;
 
   @Option(
@@ -77,8 +77,13 @@ final class SecretsCreateCommand implements Callable<Integer> {
   @Option(
       names = "--tag",
       paramLabel = "KEY=VALUE",
-      description = "Tag for new secrets; repeat for more.")
+      description =
+          "Tag for new secrets, besides the config's tags (and over them); repeat for more.")
   private Map<String, String> tags = new LinkedHashMap<>();
+
+  SecretsCreateCommand(ClientFactory clients) {
+    this.clients = clients;
+  }
 
   @Override
   public Integer call() {
@@ -87,41 +92,34 @@ final class SecretsCreateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--tag needs KEY=VALUE with a non-empty KEY, got " + tags);
     }
-    Optional<Fleet> fleet = Optional.ofNullable(config).map(ConfigLoader::load);
-    Settings settings = fleet.map(Fleet::settings).orElseGet(Settings::defaults);
-    List<Credential> rows = CredentialsLoader.load(credentials, settings);
-    fleet.ifPresent(f -> reportUnmatched(f, rows, console));
+    Fleet fleet = OperationsConfig.load(config, console);
+    List<Credential> rows = CredentialsLoader.load(credentials, fleet.settings());
+    reportUnmatched(fleet, rows, console);
+    Map<String, String> allTags = new LinkedHashMap<>(fleet.settings().tags());
+    allTags.putAll(tags);
     console.progress(
-        "Checking " + rows.size() + " secrets" + (dryRun ? " (dry run: nothing is written)" : ""));
-    List<Outcome> outcomes;
-    try (SecretsManagerClient secrets = parent.root.clients().secretsManager(global)) {
-      outcomes =
+        "Checking "
+            + Report.plural(rows.size(), "secret")
+            + (dryRun ? " (dry run: nothing is written)" : ""));
+    try (SecretsManagerClient secrets = clients.secretsManager(global, console)) {
+      SecretsCreator creator =
           new SecretsCreator(
-                  secrets, new SecretsCreator.Options(update, dryRun, kmsKeyId, tags), console)
-              .apply(rows);
+              secrets, new SecretsCreator.Options(update, dryRun, kmsKeyId, allTags), console);
+      Ledger ledger = new Ledger(rows.stream().map(Credential::secretName).toList(), "written");
+      return new Mutation(console, global.output(), "SECRET", "secret")
+          .run(ledger, () -> creator.apply(rows, ledger));
     }
-    long differing = outcomes.stream().filter(o -> o.result().startsWith("differs")).count();
-    int exitCode = Summary.print(console, "SECRET", "secret", outcomes);
-    if (differing > 0) {
-      console.warn(
-          differing
-              + " secret"
-              + (differing == 1 ? " holds" : "s hold")
-              + " a different value than the credentials file; rerun with --update to overwrite");
-    }
-    return exitCode;
   }
 
   private void reportUnmatched(Fleet fleet, List<Credential> rows, Console console) {
     Path databasesFile = config.resolve(ConfigLoader.DATABASES_FILE);
     for (Credential row : rows) {
       Optional<Database> database = fleet.database(row.serverName(), row.databaseName());
+      String where = credentials + ":" + row.line() + ": ";
       if (database.isEmpty()) {
         console.warn(
-            credentials
-                + ":"
-                + row.line()
-                + ": server '"
+            where
+                + "server '"
                 + row.serverName()
                 + "' database '"
                 + row.databaseName()
@@ -129,17 +127,33 @@ final class SecretsCreateCommand implements Callable<Integer> {
                 + databasesFile
                 + "; its secret is created anyway");
       } else if (!database.get().secretName().equals(row.secretName())) {
+        Database configured = database.get();
         console.warn(
-            credentials
-                + ":"
-                + row.line()
-                + ": engine '"
-                + row.engine().engineName()
-                + "' gives secret '"
+            where
+                + "gives secret '"
                 + row.secretName()
                 + "', but the config's endpoint reads '"
-                + database.get().secretName()
-                + "'; make the engines agree");
+                + configured.secretName()
+                + "'; "
+                + (row.engine() != configured.engine()
+                    ? "make the engines agree (the row says '"
+                        + row.engine().engineName()
+                        + "', "
+                        + databasesFile
+                        + ":"
+                        + configured.line()
+                        + " '"
+                        + configured.engine().engineName()
+                        + "')"
+                    : "write the server and database names as "
+                        + databasesFile
+                        + ":"
+                        + configured.line()
+                        + " does ('"
+                        + configured.serverName()
+                        + "', '"
+                        + configured.name()
+                        + "'): secret names keep their case"));
       }
     }
     for (Database database : fleet.databases()) {
@@ -147,8 +161,10 @@ final class SecretsCreateCommand implements Callable<Integer> {
           rows.stream()
               .anyMatch(
                   r ->
-                      Identifiers.of(r.serverName(), r.databaseName(), "all")
-                          .equals(database.taskIdentifier()));
+                      fleet
+                          .database(r.serverName(), r.databaseName())
+                          .filter(database::equals)
+                          .isPresent());
       if (!hasRow) {
         console.warn(
             databasesFile
@@ -165,5 +181,9 @@ final class SecretsCreateCommand implements Callable<Integer> {
                 + "' is not created");
       }
     }
+  }
+
+  static boolean differs(Result result) {
+    return SecretsCreator.DIFFERS.equals(result.detail());
   }
 }

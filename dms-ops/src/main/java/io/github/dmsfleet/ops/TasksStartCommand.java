@@ -1,112 +1,126 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.internal.Outcome;
-import io.github.dmsfleet.ops.internal.tasks.StartType;
-import io.github.dmsfleet.ops.internal.tasks.TaskStarter;
-import java.time.Duration;
+import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.ReplicationControl;
+import io.github.dmsfleet.ops.replication.StartRule;
+import io.github.dmsfleet.ops.replication.StartType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
 /** {@code dms-ops tasks start}. */
 @Command(
     name = "start",
     mixinStandardHelpOptions = true,
+    modelTransformer = TasksStartCommand.DecisionTableInHelp.class,
     description = {
-      "Starts the fleet's replication tasks, turning CloudWatch logging on first where it is off.",
-      "auto gives a task that never ran start-replication and one that ran before resume-processing; running and"
-          + " starting tasks, and full-load-only tasks that finished, are left alone. A rerun finishes what an"
-          + " interrupted run left."
+      "Starts the fleet's replication tasks with the start type the decision table below gives each"
+          + " one. A rerun finishes what an interrupted run left.",
+      "Anything that starts a task over (reload-target, or start-replication on a task that ran"
+          + " before) needs --server or --database, and --yes."
     })
 final class TasksStartCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  private final ClientFactory clients;
 
-  @ParentCommand private TasksCommand parent;
+  @Spec private CommandSpec spec;
 
   @Mixin private GlobalOptions global;
 
   @Mixin private FleetSelection selection;
 
+  @Mixin private ActionOptions action;
+
   @Option(
       names = "--start-type",
       paramLabel = "TYPE",
       defaultValue = "auto",
-      converter = StartTypeConverter.class,
-      description =
-          "auto, start-replication, resume-processing or reload-target (default: ${DEFAULT-VALUE}).")
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private StartType startType;
 
-  @Option(
-      names = "--concurrency",
-      paramLabel = "N",
-      defaultValue = "200",
-      description =
-          "Tasks modified and started at once; waiting for running holds no slot (default: ${DEFAULT-VALUE},"
-              + " the most one replication instance runs). API calls are paced under the DMS rate limit either way.")
-  private int concurrency;
-
-  @Option(
-      names = "--wait",
-      description = "Wait until each task runs (or, full load only, finishes).")
+  @Option(names = "--wait", description = "Wait until each started task runs.")
   private boolean waitForRunning;
 
+  @Option(names = "--yes", description = "Confirm starting the selected tasks over.")
+  private boolean yes;
+
   @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      defaultValue = "30m",
-      converter = DurationConverter.class,
+      names = "--enable-logging",
       description =
-          "How long to wait for DMS in all, such as 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
-  private Duration timeout;
+          "Turn CloudWatch logging on (a ModifyReplicationTask) where it is off before starting."
+              + " Without it, such tasks are only reported: CloudFormation owns the settings.")
+  private boolean enableLogging;
 
-  @Option(names = "--dry-run", description = "Read only: report what would be done to each task.")
-  private boolean dryRun;
-
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  private Duration pollInterval;
+  TasksStartCommand(ClientFactory clients) {
+    this.clients = clients;
+  }
 
   @Override
   public Integer call() {
     Console console = global.console();
-    if (concurrency < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--concurrency must be at least 1, got " + concurrency);
-    }
-    List<String> tasks = selection.select(console).taskIdentifiers();
+    int concurrency = action.concurrency(spec);
+    FleetSelection.Selected selected = selection.select(console);
+    List<String> tasks = selected.taskIdentifiers();
     console.progress(
-        "Starting " + tasks.size() + " tasks" + (dryRun ? " (dry run: nothing is changed)" : ""));
-    List<Outcome> outcomes;
-    try (DatabaseMigrationClient dms = parent.root.clients().dms(global)) {
-      TaskStarter.Options options =
-          new TaskStarter.Options(
-              startType, concurrency, waitForRunning, timeout, pollInterval, dryRun);
-      outcomes = new TaskStarter(dms, options, console).start(tasks);
+        "Starting "
+            + Report.plural(tasks.size(), "task")
+            + (action.dryRun ? " (dry run: nothing is changed)" : ""));
+    try (DatabaseMigrationClient dms = clients.dms(global, console)) {
+      ReplicationControl control = TasksCommand.control(dms, action.pollInterval, console);
+      ReplicationControl.StartPlan plan = control.plan(tasks, startType, true);
+      List<String> reloading = plan.reloading();
+      boolean consented = selected.narrowed() && yes;
+      if (!reloading.isEmpty() && !consented && !action.dryRun) {
+        throw new InvalidInputException(
+            Report.plural(reloading.size(), "task")
+                + " would start over and load every table again ("
+                + TasksCommand.firstFew(reloading)
+                + "); nothing was sent. To do it, "
+                + (selected.narrowed() ? "" : "choose them with --server and/or --database and ")
+                + "add --yes");
+      }
+      ReplicationControl.StartOptions options =
+          new ReplicationControl.StartOptions(
+              startType,
+              consented,
+              enableLogging,
+              concurrency,
+              waitForRunning,
+              action.timeout,
+              action.dryRun);
+      Ledger ledger = new Ledger(tasks, "started");
+      int exitCode =
+          TasksCommand.act(console, global, ledger, () -> control.start(plan, options, ledger));
+      List<String> loggingOff = plan.loggingOff();
+      if (!enableLogging && !loggingOff.isEmpty()) {
+        console.warn(
+            "CloudWatch logging is off for "
+                + Report.plural(loggingOff.size(), "task")
+                + " ("
+                + TasksCommand.firstFew(loggingOff)
+                + "); set Logging.EnableLogging in the task settings, or add --enable-logging");
+      }
+      return exitCode;
     }
-    return Summary.print(console, "TASK", "task", outcomes);
   }
 
-  static final class StartTypeConverter implements ITypeConverter<StartType> {
+  /** Puts the decision table into the help, from the same rows that decide. */
+  static final class DecisionTableInHelp implements IModelTransformer {
     @Override
-    public StartType convert(String value) {
-      try {
-        return StartType.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+    public CommandSpec transform(CommandSpec spec) {
+      List<String> footer = new ArrayList<>();
+      footer.add("");
+      footer.add("What each --start-type does with a task, by its state (first row that matches):");
+      footer.addAll(StartRule.table());
+      spec.usageMessage().footer(footer.toArray(String[]::new));
+      return spec;
     }
   }
 }

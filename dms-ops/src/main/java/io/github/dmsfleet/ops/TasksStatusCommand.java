@@ -1,18 +1,16 @@
 package io.github.dmsfleet.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.Table;
-import io.github.dmsfleet.ops.internal.tasks.TaskReport;
-import java.util.ArrayList;
+import io.github.dmsfleet.ops.replication.Lifecycle;
+import io.github.dmsfleet.ops.replication.ReplicationUnit;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
 /** {@code dms-ops tasks status}. */
@@ -20,82 +18,124 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows each task's status, full-load progress, tables loaded and errored, and last failure.",
+      "Shows each task's status, migration type, stop reason, full-load progress, table counts and"
+          + " last failure.",
       "Exits 1 when a task is failed or missing."
     })
 final class TasksStatusCommand implements Callable<Integer> {
-  /** How the rows are printed. */
-  enum Output {
-    TABLE,
-    JSON
-  }
+  static final String NOT_FOUND = "not-found";
 
-  /** One task in JSON output. */
-  record JsonRow(
+  /** One task in JSON output; keys are stable. */
+  record Row(
       String task,
       String server,
       String database,
       String status,
+      String migrationType,
+      String stopReason,
       Integer progressPercent,
       Integer tablesLoaded,
+      Integer tablesLoading,
+      Integer tablesQueued,
       Integer tablesErrored,
-      String lastFailure) {}
+      String lastFailure,
+      String recoveryCheckpoint) {
+    boolean failed() {
+      return NOT_FOUND.equals(status) || "failed".equals(status);
+    }
+  }
 
-  @ParentCommand private TasksCommand parent;
+  private final ClientFactory clients;
 
   @Mixin private GlobalOptions global;
 
   @Mixin private FleetSelection selection;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  private Output output;
+  TasksStatusCommand(ClientFactory clients) {
+    this.clients = clients;
+  }
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     Console console = global.console();
-    List<Database> databases = selection.select(console).databases();
-    List<TaskReport.Row> rows;
-    try (DatabaseMigrationClient dms = parent.root.clients().dms(global)) {
-      rows = new TaskReport(dms).rows(databases.stream().map(Database::taskIdentifier).toList());
+    FleetSelection.Selected selected = selection.select(console);
+    Map<String, ReplicationUnit> units;
+    try (DatabaseMigrationClient dms = clients.dms(global, console)) {
+      units =
+          TasksCommand.control(dms, Duration.ZERO, console)
+              .describe(selected.taskIdentifiers(), false);
     }
-    if (output == Output.JSON) {
-      List<JsonRow> json = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        TaskReport.Row row = rows.get(i);
-        json.add(
-            new JsonRow(
-                row.task(),
-                databases.get(i).serverName(),
-                databases.get(i).name(),
-                row.status(),
-                row.progressPercent(),
-                row.tablesLoaded(),
-                row.tablesErrored(),
-                row.lastFailure()));
-      }
-      console.result(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    List<Row> rows =
+        selected.databases().stream().map(d -> row(d, units.get(d.taskIdentifier()))).toList();
+    if (global.output() == GlobalOptions.Output.JSON) {
+      Report.json(console, rows);
     } else {
       Table table =
-          Table.withColumns("TASK", "STATUS", "PROGRESS", "LOADED", "ERRORED", "LAST FAILURE");
+          Table.withColumns(
+              "TASK",
+              "STATUS",
+              "TYPE",
+              "STOP REASON",
+              "PROGRESS",
+              "LOADED",
+              "ERRORED",
+              "LAST FAILURE");
       rows.forEach(
           r ->
               table.row(
                   r.task(),
                   r.status(),
+                  orDash(r.migrationType()),
+                  orDash(r.stopReason()),
                   r.progressPercent() == null ? "-" : r.progressPercent() + "%",
                   orDash(r.tablesLoaded()),
                   orDash(r.tablesErrored()),
-                  r.lastFailure() == null ? "-" : r.lastFailure()));
+                  orDash(r.lastFailure())));
       table.print(console.out());
     }
-    return rows.stream().anyMatch(TaskReport.Row::failed) ? ExitCode.FAILED : ExitCode.OK;
+    if (!rows.isEmpty() && units.isEmpty()) {
+      console.warn(
+          "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"
+              + " AWS_PROFILE), or deploy the fleet first");
+    }
+    return rows.stream().anyMatch(Row::failed) ? ExitCode.FAILED : ExitCode.OK;
   }
 
-  private static Object orDash(Integer value) {
+  private static Row row(Database database, ReplicationUnit unit) {
+    if (unit == null) {
+      return new Row(
+          database.taskIdentifier(),
+          database.serverName(),
+          database.name(),
+          NOT_FOUND,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+    ReplicationUnit.Progress progress = unit.progress();
+    return new Row(
+        unit.identifier(),
+        database.serverName(),
+        database.name(),
+        unit.status(),
+        unit.migrationType() == null ? null : unit.migrationType().value(),
+        unit.lifecycle() == Lifecycle.RUNNING ? null : unit.stopReason(),
+        progress.percent(),
+        progress.tablesLoaded(),
+        progress.tablesLoading(),
+        progress.tablesQueued(),
+        progress.tablesErrored(),
+        unit.lastFailure(),
+        unit.recoveryCheckpoint());
+  }
+
+  private static Object orDash(Object value) {
     return value == null ? "-" : value;
   }
 }

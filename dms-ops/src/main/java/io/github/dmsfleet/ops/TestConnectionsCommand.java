@@ -3,8 +3,9 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.internal.Outcome;
+import io.github.dmsfleet.ops.internal.aws.RunFailure;
 import io.github.dmsfleet.ops.internal.connections.ConnectionTester;
+import io.github.dmsfleet.ops.replication.Result;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
 /** {@code dms-ops test-connections}. */
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
         "Tests every source and target endpoint from its server's replication instance and reports which"
             + " fail, with DMS's reason.")
 final class TestConnectionsCommand implements Callable<Integer> {
-  @ParentCommand private DmsOps root;
+  private final ClientFactory clients;
 
   @Mixin private GlobalOptions global;
 
@@ -44,6 +44,10 @@ final class TestConnectionsCommand implements Callable<Integer> {
       converter = DurationConverter.class)
   private Duration pollInterval;
 
+  TestConnectionsCommand(ClientFactory clients) {
+    this.clients = clients;
+  }
+
   @Override
   public Integer call() {
     Console console = global.console();
@@ -59,11 +63,15 @@ final class TestConnectionsCommand implements Callable<Integer> {
       checks.add(new ConnectionTester.Check(instance, database.sourceEndpointIdentifier()));
       checks.add(new ConnectionTester.Check(instance, database.targetEndpointIdentifier()));
     }
-    console.progress("Testing " + checks.size() + " endpoints");
-    List<Outcome> outcomes;
-    try (DatabaseMigrationClient dms = root.clients().dms(global)) {
-      outcomes = new ConnectionTester(dms, timeout, pollInterval, console).test(checks);
+    console.progress("Testing " + Report.plural(checks.size(), "endpoint"));
+    List<Result> results;
+    try (DatabaseMigrationClient dms = clients.dms(global, console)) {
+      results = new ConnectionTester(dms, timeout, pollInterval, console).test(checks);
+    } catch (RunFailure e) {
+      // A connection test changes nothing, so nothing was sent whatever the failure.
+      console.error(e.getMessage());
+      return ExitCode.NOTHING_SENT;
     }
-    return Summary.print(console, "ENDPOINT", "endpoint", outcomes);
+    return Report.results(console, global.output(), "ENDPOINT", "endpoint", results);
   }
 }

@@ -1,26 +1,38 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.model.ConfigLoader;
+import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Fleet;
 import io.github.dmsfleet.model.Problem;
+import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dms-ops validate}: checks the config and summarizes what it deploys. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     description =
-        "Checks the config folder and prints what it deploys; lists every problem when it is invalid.")
+        "Checks the config folder and prints what it deploys; lists every problem when it is invalid."
+            + " With --output json, one object per database with the names it gets.")
 final class ValidateCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  /** One database in JSON output; keys are stable. */
+  record Row(
+      String server,
+      String database,
+      String engine,
+      String instance,
+      String task,
+      String sourceEndpoint,
+      String targetEndpoint,
+      String secret,
+      String s3Prefix) {}
 
   /** Makes no AWS call; takes the global options so that every command accepts them. */
   @Mixin private GlobalOptions global;
@@ -39,15 +51,33 @@ final class ValidateCommand implements Callable<Integer> {
     for (Problem warning : fleet.warnings()) {
       console.warn(warning.toString());
     }
+    if (global.output() == GlobalOptions.Output.JSON) {
+      List<Row> rows = new ArrayList<>();
+      for (Server server : fleet.servers()) {
+        for (Database d : server.databases()) {
+          rows.add(
+              new Row(
+                  d.serverName(),
+                  d.name(),
+                  d.engine().engineName(),
+                  server.instanceIdentifier(),
+                  d.taskIdentifier(),
+                  d.sourceEndpointIdentifier(),
+                  d.targetEndpointIdentifier(),
+                  d.secretName(),
+                  d.s3Prefix()));
+        }
+      }
+      Report.json(console, rows);
+      return ExitCode.OK;
+    }
     int databases = fleet.databases().size();
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("Config " + config + " is valid:");
-    out.printf("  servers:    %d%n", fleet.servers().size());
-    out.printf("  instances:  %d%n", fleet.servers().size());
-    out.printf("  databases:  %d%n", databases);
-    out.printf("  tasks:      %d%n", databases);
-    out.printf("  endpoints:  %d%n", 2 * databases);
-    out.flush();
+    console.result("Config " + config + " is valid:");
+    console.result(String.format("  servers:    %d", fleet.servers().size()));
+    console.result(String.format("  instances:  %d", fleet.servers().size()));
+    console.result(String.format("  databases:  %d", databases));
+    console.result(String.format("  tasks:      %d", databases));
+    console.result(String.format("  endpoints:  %d", 2 * databases));
     return ExitCode.OK;
   }
 }

@@ -1,10 +1,15 @@
 package io.github.dmsfleet.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dmsfleet.ops.internal.Console;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,6 +28,27 @@ final class Cli {
     String all() {
       return out + err;
     }
+
+    /** Stdout as JSON (the run must have used --output json). */
+    JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(out);
+      } catch (Exception e) {
+        throw new AssertionError("stdout is not JSON: " + out + err, e);
+      }
+    }
+
+    /** The JSON result objects by item: {@code item -> "result: detail"}. */
+    Map<String, String> results() {
+      Map<String, String> results = new LinkedHashMap<>();
+      json()
+          .forEach(
+              r ->
+                  results.put(
+                      r.get("item").asText(),
+                      r.get("result").asText() + ": " + r.get("detail").asText()));
+      return results;
+    }
   }
 
   static final ClientFactory DUMMY_CREDENTIALS =
@@ -33,12 +59,12 @@ final class Cli {
   static final ClientFactory NO_AWS =
       new ClientFactory() {
         @Override
-        public DatabaseMigrationClient dms(GlobalOptions options) {
+        public DatabaseMigrationClient dms(GlobalOptions options, Console console) {
           throw new AssertionError("a DMS client was built");
         }
 
         @Override
-        public SecretsManagerClient secretsManager(GlobalOptions options) {
+        public SecretsManagerClient secretsManager(GlobalOptions options, Console console) {
           throw new AssertionError("a Secrets Manager client was built");
         }
       };

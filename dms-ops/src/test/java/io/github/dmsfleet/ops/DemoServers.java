@@ -23,15 +23,21 @@ public final class DemoServers {
                 Duration.ZERO));
     dms.addTask("dbserver1-dbname1-all", "full-load-and-cdc", "ready", false, false);
     dms.addTask("dbserver1-dbname2-all", "full-load-and-cdc", "stopped", true, true);
+    dms.stopReason("dbserver1-dbname2-all", "STOPPED_AFTER_CACHED_EVENTS");
     dms.addTask("dbserver1-dbname3-all", "full-load-and-cdc", "running", true, true);
     dms.addTask("dbserver2-sales-all", "full-load", "ready", true, false);
     dms.addTask("dbserver2-inventory-all", "full-load-and-cdc", "failed", true, true);
     dms.failOnStart(
         "dbserver2-inventory-all",
         "Error connecting to source database: Login failed for user 'dms_reader'");
-    TimestampFixingProxy proxy = new TimestampFixingProxy(URI.create(args[0]));
+    dms.addTable("dbserver1-dbname3-all", "dbo", "orders", "Table completed");
+    dms.addTable("dbserver1-dbname3-all", "dbo", "order_lines", "Table error");
+    dms.addTable("dbserver1-dbname3-all", "dbo", "customers", "Table completed");
     System.out.println("fake DMS: " + dms.endpoint());
-    System.out.println("moto proxy: " + proxy.endpoint());
+    if (args.length > 0) {
+      TimestampFixingProxy proxy = new TimestampFixingProxy(URI.create(args[0]));
+      System.out.println("moto proxy: " + proxy.endpoint());
+    }
     Thread.sleep(Long.MAX_VALUE);
   }
 }

@@ -18,9 +18,11 @@ class DmsOpsTest {
             "secrets",
             "tasks",
             "test-connections",
-            "0   all done",
-            "1   some operations failed",
-            "2   invalid input");
+            "0     all done",
+            "1     some items failed",
+            "2     nothing was sent",
+            "3     cut short by an unexpected error",
+            "130   interrupted (Ctrl-C)");
   }
 
   @Test
@@ -32,6 +34,8 @@ class DmsOpsTest {
           {"tasks", "start"},
           {"tasks", "status"},
           {"tasks", "stop"},
+          {"tasks", "tables"},
+          {"tasks", "reload"},
           {"test-connections"}
         }) {
       String[] args =
@@ -40,7 +44,14 @@ class DmsOpsTest {
               .toArray(String[]::new);
       assertThat(Cli.run(Cli.NO_AWS, args).out())
           .contains(
-              "--region", "--profile", "--endpoint-url", "--retry-mode", "--verbose", "--quiet");
+              "--region",
+              "--profile",
+              "--endpoint-url",
+              "--retry-mode",
+              "--api-rate",
+              "--output",
+              "--verbose",
+              "--quiet");
     }
   }
 
@@ -49,8 +60,9 @@ class DmsOpsTest {
     Cli.Run run =
         Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--verbose", "--quiet");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("--verbose and --quiet exclude each other");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
+    assertThat(run.err())
+        .contains("error: Error: --verbose, --quiet are mutually exclusive (specify only one)");
   }
 
   @Test
@@ -63,19 +75,29 @@ class DmsOpsTest {
         Cli.run(Cli.NO_AWS, "tasks", "start", "--config", Cli.CONFIG, "--concurrency", "0");
     Cli.Run tag =
         Cli.run(Cli.NO_AWS, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "=x");
+    Cli.Run rate =
+        Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--api-rate", "fast");
+    Cli.Run output = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "-o", "yaml");
 
-    assertThat(timeout.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(timeout.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(timeout.err()).contains("'soon' is not a duration");
-    assertThat(type.err()).contains("'restart' is not a start type");
+    assertThat(type.err())
+        .contains(
+            "Invalid value for option '--start-type': expected one of [AUTO, START_REPLICATION,"
+                + " start-replication, RESUME_PROCESSING, resume-processing, RELOAD_TARGET,"
+                + " reload-target] (case-insensitive) but was 'restart'");
     assertThat(concurrency.err()).contains("--concurrency must be at least 1, got 0");
-    assertThat(tag.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(tag.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
+    assertThat(rate.err()).contains("'fast' is not BURST/PER_SECOND; write it like 150/6");
+    assertThat(output.err())
+        .contains("expected one of [TABLE, JSON] (case-insensitive) but was 'yaml'");
   }
 
   @Test
   void invalidConfigExitsTwoWithItsProblems() {
     Cli.Run run = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", "no-such-folder");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.err()).contains("no-such-folder: config folder not found");
   }
 

@@ -40,16 +40,25 @@ class MotoFleetTest {
     Cli.Run before = Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG);
     Cli.Run start =
         Cli.against(
-            moto, "tasks", "start", "--config", Cli.CONFIG, "--wait", "--poll-interval", "50ms");
+            moto,
+            "tasks",
+            "start",
+            "--config",
+            Cli.CONFIG,
+            "--wait",
+            "--poll-interval",
+            "50ms",
+            "-o",
+            "json");
 
     assertThat(before.out())
         .contains("dbserver1-dbname1-all    stopped", "dbserver2-sales-all      running");
     assertThat(start.exitCode()).isZero();
-    assertThat(start.out())
-        .contains(
-            "dbserver1-dbname1-all    started (resume-processing), running",
-            "dbserver2-sales-all      already running",
-            "5 tasks: 5 ok, 0 failed");
+    assertThat(start.results())
+        .containsEntry(
+            "dbserver1-dbname1-all", "ok: started: resume-processing (it was stopped), running")
+        .containsEntry("dbserver2-sales-all", "skipped: already running");
+    assertThat(start.err()).contains("5 tasks: 1 ok, 4 skipped, 0 failed");
   }
 
   @Test
@@ -75,13 +84,29 @@ class MotoFleetTest {
             "dbserver1",
             "--wait",
             "--poll-interval",
-            "50ms");
+            "50ms",
+            "-o",
+            "json");
     Cli.Run status =
         Cli.against(moto, "tasks", "status", "--config", Cli.CONFIG, "--output", "json");
 
     assertThat(stop.exitCode()).isZero();
-    assertThat(stop.out()).contains("dbserver1-dbname1-all  stopped", "3 tasks: 3 ok, 0 failed");
-    assertThat(status.out()).contains("\"status\" : \"stopped\"", "\"status\" : \"running\"");
+    assertThat(stop.results())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("dbserver1-dbname1-all", "ok: stopped"),
+            org.assertj.core.api.Assertions.entry("dbserver1-dbname2-all", "ok: stopped"),
+            org.assertj.core.api.Assertions.entry("dbserver1-dbname3-all", "ok: stopped"));
+    java.util.List<String> statuses = new java.util.ArrayList<>();
+    status
+        .json()
+        .forEach(t -> statuses.add(t.get("task").asText() + " " + t.get("status").asText()));
+    assertThat(statuses)
+        .containsExactly(
+            "dbserver1-dbname1-all stopped",
+            "dbserver1-dbname2-all stopped",
+            "dbserver1-dbname3-all stopped",
+            "dbserver2-sales-all running",
+            "dbserver2-inventory-all running");
   }
 
   @Test
@@ -110,8 +135,8 @@ class MotoFleetTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.out())
-        .containsPattern("dbserver1-dbname1-sqlserver-source-endpoint +successful")
-        .containsPattern("dbserver2-sales-s3-target-endpoint +failed: endpoint not found")
+        .containsPattern("dbserver1-dbname1-sqlserver-source-endpoint +ok +successful")
+        .containsPattern("dbserver2-sales-s3-target-endpoint +failed +endpoint not found")
         .contains("10 endpoints: 9 ok, 1 failed");
   }
 

@@ -29,14 +29,21 @@ class SecretsCreateCommandTest {
   void createsOneSecretPerRowHoldingWhatDmsReads(URI moto) throws Exception {
     Cli.Run run =
         Cli.against(
-            moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--tag", "Team=data");
+            moto,
+            "secrets",
+            "create",
+            "--credentials",
+            Cli.CREDENTIALS,
+            "--config",
+            Cli.CONFIG,
+            "--tag",
+            "Team=data");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains(
-            SECRET + "    created",
-            "dms_dbserver2_inventory_sql_server  created",
-            "5 secrets: 5 ok, 0 failed");
+        .containsPattern(SECRET + " +ok +created")
+        .containsPattern("dms_dbserver2_inventory_sql_server +ok +created")
+        .contains("5 secrets: 5 ok, 0 failed");
     try (SecretsManagerClient secrets = client(moto)) {
       JsonNode value =
           JSON.readTree(secrets.getSecretValue(r -> r.secretId(SECRET)).secretString());
@@ -46,37 +53,56 @@ class SecretsCreateCommandTest {
       assertThat(value.get("port").asInt()).isEqualTo(1433);
       assertThat(value.get("engine").asText()).isEqualTo("sqlserver");
       assertThat(value.get("dbname").asText()).isEqualTo("dbname1");
-      assertThat(secrets.describeSecret(r -> r.secretId(SECRET)).tags())
-          .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("Team=data"));
+      assertThat(
+              secrets.describeSecret(r -> r.secretId(SECRET)).tags().stream()
+                  .map(t -> t.key() + "=" + t.value())
+                  .toList())
+          .containsExactlyInAnyOrder("Team=data", "Project=datalake", "Owner=data-platform");
     }
   }
 
   @Test
   void rerunLeavesEverySecretUnchanged(URI moto) {
-    Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
+    Cli.against(
+        moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
 
-    Cli.Run rerun = Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
+    Cli.Run rerun =
+        Cli.against(
+            moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
 
     assertThat(rerun.exitCode()).isZero();
-    assertThat(rerun.out()).contains(SECRET + "    unchanged").doesNotContain("created");
+    assertThat(rerun.out())
+        .containsPattern(SECRET + " +skipped +unchanged")
+        .doesNotContain("created");
   }
 
   @Test
   void reportsADifferentValueAndOverwritesItOnlyWithUpdate(URI moto) throws Exception {
-    Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
+    Cli.against(
+        moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
     Path changed = csv("dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
 
     Cli.Run withoutUpdate =
-        Cli.against(moto, "secrets", "create", "--credentials", changed.toString());
-    assertThat(withoutUpdate.exitCode()).isZero();
-    assertThat(withoutUpdate.out()).contains(SECRET + "  differs (use --update)");
-    assertThat(withoutUpdate.err()).contains("rerun with --update");
+        Cli.against(
+            moto, "secrets", "create", "--credentials", changed.toString(), "--config", Cli.CONFIG);
+    assertThat(withoutUpdate.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(withoutUpdate.out())
+        .containsPattern(
+            SECRET + " +failed +differs from the credentials file; --update overwrites it");
     assertThat(password(moto, "AWSCURRENT")).isEqualTo("change-me, please");
 
     Cli.Run withUpdate =
-        Cli.against(moto, "secrets", "create", "--credentials", changed.toString(), "--update");
+        Cli.against(
+            moto,
+            "secrets",
+            "create",
+            "--credentials",
+            changed.toString(),
+            "--config",
+            Cli.CONFIG,
+            "--update");
     assertThat(withUpdate.exitCode()).isZero();
-    assertThat(withUpdate.out()).contains(SECRET + "  updated");
+    assertThat(withUpdate.out()).containsPattern(SECRET + " +ok +updated");
     assertThat(password(moto, "AWSCURRENT")).isEqualTo("new-password");
     assertThat(password(moto, "AWSPREVIOUS")).isEqualTo("change-me, please");
   }
@@ -84,14 +110,23 @@ class SecretsCreateCommandTest {
   @Test
   void dryRunWritesNothing(URI moto) throws Exception {
     Cli.Run create =
-        Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--dry-run");
+        Cli.against(
+            moto,
+            "secrets",
+            "create",
+            "--credentials",
+            Cli.CREDENTIALS,
+            "--config",
+            Cli.CONFIG,
+            "--dry-run");
     assertThat(create.exitCode()).isZero();
-    assertThat(create.out()).contains(SECRET + "    would create");
+    assertThat(create.out()).containsPattern(SECRET + " +would +create");
     try (SecretsManagerClient secrets = client(moto)) {
       assertThat(secrets.listSecrets().secretList()).isEmpty();
     }
 
-    Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
+    Cli.against(
+        moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
     Path changed = csv("dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
     Cli.Run update =
         Cli.against(
@@ -100,9 +135,11 @@ class SecretsCreateCommandTest {
             "create",
             "--credentials",
             changed.toString(),
+            "--config",
+            Cli.CONFIG,
             "--update",
             "--dry-run");
-    assertThat(update.out()).contains(SECRET + "  would update");
+    assertThat(update.out()).containsPattern(SECRET + " +would +update");
     assertThat(password(moto, "AWSCURRENT")).isEqualTo("change-me, please");
   }
 
@@ -124,12 +161,30 @@ class SecretsCreateCommandTest {
     Path file = csv(rows.toString().strip());
 
     Cli.Run run =
-        Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--verbose");
+        Cli.against(
+            moto,
+            "secrets",
+            "create",
+            "--credentials",
+            file.toString(),
+            "--config",
+            Cli.CONFIG,
+            "--verbose");
     Cli.Run rerun =
-        Cli.against(moto, "secrets", "create", "--credentials", file.toString(), "--verbose");
+        Cli.against(
+            moto,
+            "secrets",
+            "create",
+            "--credentials",
+            file.toString(),
+            "--config",
+            Cli.CONFIG,
+            "--verbose");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(rerun.out()).contains("6 secrets: 6 ok").doesNotContain("differs");
+    assertThat(rerun.out())
+        .contains("6 secrets: 0 ok, 6 skipped, 0 failed")
+        .doesNotContain("differs");
     try (SecretsManagerClient secrets = client(moto)) {
       for (int i = 0; i < passwords.length; i++) {
         String name = "dms_srv_db" + i + "_sql_server";
@@ -146,19 +201,20 @@ class SecretsCreateCommandTest {
 
   @Test
   void aSecretScheduledForDeletionGetsAClearMessageAndFails(URI moto) {
-    Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
+    Cli.against(
+        moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
     try (SecretsManagerClient secrets = client(moto)) {
       secrets.deleteSecret(r -> r.secretId(SECRET).recoveryWindowInDays(7L));
     }
 
-    Cli.Run run = Cli.against(moto, "secrets", "create", "--credentials", Cli.CREDENTIALS);
+    Cli.Run run =
+        Cli.against(
+            moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.out())
-        .contains(
-            SECRET + "    scheduled-for-deletion",
-            "restore-secret --secret-id " + SECRET,
-            "5 secrets: 4 ok, 1 failed");
+        .containsPattern(SECRET + " +failed +scheduled for deletion")
+        .contains("restore-secret --secret-id " + SECRET, "5 secrets: 0 ok, 4 skipped, 1 failed");
   }
 
   @Test
@@ -181,9 +237,17 @@ class SecretsCreateCommandTest {
   void invalidCredentialsFailBeforeAnyAwsCall() throws Exception {
     Path file = csv("dbserver1,dbname1,u,,10.0.0.1,99999,sqlserver");
 
-    Cli.Run run = Cli.run(Cli.NO_AWS, "secrets", "create", "--credentials", file.toString());
+    Cli.Run run =
+        Cli.run(
+            Cli.NO_AWS,
+            "secrets",
+            "create",
+            "--credentials",
+            file.toString(),
+            "--config",
+            Cli.CONFIG);
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.err())
         .contains(
             file + ":2: 'password' is empty", file + ":2: 'port' must be a number", "'99999'");

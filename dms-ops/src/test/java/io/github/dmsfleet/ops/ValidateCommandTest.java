@@ -36,7 +36,7 @@ class ValidateCommandTest {
 
     Cli.Run run = Cli.run(Cli.NO_AWS, "validate", "--config", dir.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualToNormalizingNewlines(

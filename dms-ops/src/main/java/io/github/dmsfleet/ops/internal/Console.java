@@ -3,8 +3,8 @@ package io.github.dmsfleet.ops.internal;
 import java.io.PrintWriter;
 
 /**
- * Where a command writes: results to stdout, progress and warnings to stderr, at the verbosity
- * asked for.
+ * Where a command writes: results to stdout; progress, warnings and errors to stderr, at the
+ * verbosity asked for.
  */
 public final class Console {
   /** How much goes to stderr. */
@@ -24,14 +24,14 @@ public final class Console {
     this.verbosity = verbosity;
   }
 
-  /** A console that prints nothing, for callers that only want the outcomes. */
+  /** A console that prints nothing, for callers that only want the results. */
   public static Console silent() {
     PrintWriter nowhere = new PrintWriter(PrintWriter.nullWriter());
     return new Console(nowhere, nowhere, Verbosity.QUIET);
   }
 
-  public synchronized void result(String line) {
-    out.println(line);
+  public synchronized void result(String text) {
+    out.println(text);
     out.flush();
   }
 
@@ -51,9 +51,19 @@ public final class Console {
     }
   }
 
+  public boolean verbose() {
+    return verbosity == Verbosity.VERBOSE;
+  }
+
   /** Something the user should act on; shown even with {@code --quiet}. */
   public synchronized void warn(String line) {
     err.println("warning: " + line);
+    err.flush();
+  }
+
+  /** Why the run ended badly; shown even with {@code --quiet}. */
+  public synchronized void error(String line) {
+    err.println("error: " + line);
     err.flush();
   }
 

@@ -2,15 +2,19 @@ package io.github.dmsfleet.ops.bench;
 
 import io.github.dmsfleet.ops.fake.FakeDms;
 import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.internal.Outcome;
-import io.github.dmsfleet.ops.internal.aws.ApiRateLimiter;
+import io.github.dmsfleet.ops.internal.aws.ApiRate;
+import io.github.dmsfleet.ops.internal.aws.Pacer;
 import io.github.dmsfleet.ops.internal.aws.Retries;
-import io.github.dmsfleet.ops.internal.tasks.StartType;
-import io.github.dmsfleet.ops.internal.tasks.TaskStarter;
+import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.ReplicationControl;
+import io.github.dmsfleet.ops.replication.Result;
+import io.github.dmsfleet.ops.replication.StartType;
+import io.github.dmsfleet.ops.replication.TaskUnits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,69 +26,106 @@ import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 
 /**
- * Benchmarks {@code tasks start} on 200 tasks against the fake DMS, side by side with the sample
- * script's serial algorithm (modify, poll every 15 s until ready, start; one task at a time) and
- * with the lower bound the DMS API rate limit sets. Real-world delays are divided by {@link #SCALE}
- * so the run takes seconds; the fake enforces the rate limit (scaled the same way) and answers
- * ThrottlingException past it.
+ * Benchmarks {@code tasks start} on 200 and 600 tasks (one replication instance's most, and an
+ * account's default task quota) against the fake DMS, which enforces DMS's current API quota (200
+ * calls at once, refilled at 8 per second) and answers ThrottlingException past it. Side by side:
+ * the sample script's serial algorithm (modify, poll every 15 s until ready, start; one task at a
+ * time) and the bound the quota sets, max(0, calls − 200) / 8 s. Real-world delays are divided by
+ * {@link #SCALE} so the run takes a minute; times are scaled back up.
  *
  * <p>Run: {@code mvn -pl dms-ops test-compile exec:java}.
  */
 public final class StartBenchmark {
-  static final int TASKS = 200;
+  static final int[] TASKS = {200, 600};
 
   /**
-   * The serial algorithm is timed on this many tasks and extrapolated: it does the same per task,
-   * one by one.
+   * The serial algorithm is timed on this many tasks and extrapolated: it does the same per task.
    */
   static final int SERIAL_SAMPLE = 20;
 
   static final double SCALE = 25;
 
-  // Real-world figures: per-call latency, modify and start times, the token bucket, the sample's
-  // poll interval.
+  // Real-world figures: per-call latency, modify and start times, the sample's poll interval.
   static final Duration LATENCY = Duration.ofMillis(100);
   static final Duration MODIFY = Duration.ofSeconds(30);
   static final Duration START = Duration.ofSeconds(60);
-  static final int BUCKET = 100;
-  static final double REFILL_PER_SECOND = 4;
   static final Duration SAMPLE_POLL = Duration.ofSeconds(15);
   static final Duration OUR_POLL = Duration.ofSeconds(5);
 
   private StartBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    List<String> ids =
-        IntStream.range(0, TASKS)
-            .mapToObj(i -> String.format("server%02d-db%03d-all", i / 20, i))
-            .toList();
-    runOurs(ids.subList(0, 20), 200, false); // warm-up: JIT, connection pool
-    List<Row> rows = new ArrayList<>();
-    rows.add(runSerial(ids.subList(0, SERIAL_SAMPLE)));
-    for (int concurrency : new int[] {32, 100, 200}) {
-      rows.add(runOurs(ids, concurrency, false));
-    }
-    rows.add(runOurs(ids, 200, true));
+  /** One measured run: wall time in real-world seconds (scaled back up). */
+  record Row(
+      int tasks,
+      String name,
+      double seconds,
+      int calls,
+      int throttled,
+      int failed,
+      double bound,
+      double pacedBound) {}
 
-    // Every task needs one modify and one start; the first lookup describes 100 tasks per call.
-    int calls = 2 * TASKS + (TASKS + 99) / 100;
-    double rateBound = Math.max(0, calls - BUCKET) / REFILL_PER_SECOND;
-    double pathBound = scaledSeconds(MODIFY) * SCALE + 3 * LATENCY.toMillis() / 1000.0;
-    double bound = Math.max(rateBound, pathBound);
-    print(rows, bound, bound + START.toSeconds(), calls);
+  public static void main(String[] args) {
+    runOurs(ids(20), false, false); // warm-up: JIT, connection pool
+    double serialPerTask = runSerialPerTask(ids(SERIAL_SAMPLE));
+    List<Row> rows = new ArrayList<>();
+    for (int tasks : TASKS) {
+      List<String> ids = ids(tasks);
+      int lookups = (tasks + 99) / 100;
+      rows.add(
+          new Row(
+              tasks,
+              "sample script (serial; " + SERIAL_SAMPLE + " timed)",
+              serialPerTask * tasks,
+              tasks * 5,
+              0,
+              0,
+              rateBound(ApiRate.DMS_QUOTA, 2 * tasks + lookups) + seconds(MODIFY),
+              Double.NaN));
+      rows.add(withBounds(runOurs(ids, false, false), tasks + lookups, 0, 0));
+      // --wait: the last start still takes its 60 s after the calls
+      rows.add(withBounds(runOurs(ids, true, false), tasks + lookups, seconds(START), 0));
+      // --enable-logging: a describe with settings, a modify and a start per task; the modifies'
+      // 30 s overlap with other tasks' calls
+      rows.add(withBounds(runOurs(ids, false, true), 3 * tasks + lookups, 0, seconds(MODIFY)));
+    }
+    print(rows);
   }
 
-  /** One measured run: wall time in real-world seconds (scaled back up). */
-  record Row(String name, double seconds, int calls, int throttled, int failed) {}
+  private static List<String> ids(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> String.format(Locale.ROOT, "server%02d-db%03d-all", i / 20, i))
+        .toList();
+  }
 
-  private static Row runSerial(List<String> ids) {
-    try (FakeDms dms = fake(ids);
+  /** Seconds a bucket needs to let {@code calls} through: the burst is free, the rest refills. */
+  static double rateBound(ApiRate rate, int calls) {
+    return Math.max(0, calls - rate.burst()) / rate.perSecond();
+  }
+
+  /**
+   * The bounds of a run: its calls through DMS's quota and through dms-ops's pace, then the waits
+   * that follow the last call, or at least the waits that overlap with the calls.
+   */
+  private static Row withBounds(Row row, int calls, double after, double overlapping) {
+    double latency = 2 * LATENCY.toMillis() / 1000.0;
+    return new Row(
+        row.tasks(),
+        row.name(),
+        row.seconds(),
+        row.calls(),
+        row.throttled(),
+        row.failed(),
+        latency + Math.max(rateBound(ApiRate.DMS_QUOTA, calls), overlapping) + after,
+        latency + Math.max(rateBound(ApiRate.dmsDefault(), calls), overlapping) + after);
+  }
+
+  private static double runSerialPerTask(List<String> ids) {
+    try (FakeDms dms = fake(ids, false);
         DatabaseMigrationClient client = client(dms.endpoint(), false)) {
       long start = System.nanoTime();
-      int failed = 0;
       for (String id : ids) {
-        // The sample: modify to turn logging on, poll every 15 s until ready, then
-        // start-replication.
+        // The sample: modify to turn logging on, poll every 15 s until ready, then start.
         ReplicationTask task = describe(client, id);
         client.modifyReplicationTask(
             r ->
@@ -95,75 +136,72 @@ public final class StartBenchmark {
           sleep(scaled(SAMPLE_POLL));
           status = describe(client, id).status();
         } while (!"ready".equals(status) && !"failed".equals(status));
-        failed += "ready".equals(status) ? 0 : 1;
         client.startReplicationTask(
             r ->
                 r.replicationTaskArn(task.replicationTaskArn())
                     .startReplicationTaskType("start-replication"));
       }
-      double perTask = seconds(start) / ids.size();
-      return new Row(
-          "sample script (serial, 15 s polls; "
-              + ids.size()
-              + " tasks timed, x"
-              + TASKS / ids.size()
-              + ")",
-          perTask * TASKS,
-          totalCalls(dms) * TASKS / ids.size(),
-          dms.calls("(throttled)"),
-          failed);
+      return elapsed(start) / ids.size();
     }
   }
 
-  private static Row runOurs(List<String> ids, int concurrency, boolean waitForRunning) {
-    try (FakeDms dms = fake(ids);
+  private static Row runOurs(List<String> ids, boolean waitForRunning, boolean enableLogging) {
+    try (FakeDms dms = fake(ids, !enableLogging);
         DatabaseMigrationClient client = client(dms.endpoint(), true)) {
       long start = System.nanoTime();
-      TaskStarter.Options options =
-          new TaskStarter.Options(
-              StartType.AUTO,
-              concurrency,
-              waitForRunning,
-              Duration.ofMinutes(5),
-              scaled(OUR_POLL),
-              false);
-      List<Outcome> outcomes = new TaskStarter(client, options, Console.silent()).start(ids);
-      double seconds = seconds(start);
+      ReplicationControl control =
+          new ReplicationControl(TaskUnits.of(client), scaled(OUR_POLL), Console.silent());
+      List<Result> results =
+          control.start(
+              control.plan(ids, StartType.AUTO, enableLogging),
+              new ReplicationControl.StartOptions(
+                  StartType.AUTO,
+                  false,
+                  enableLogging,
+                  ReplicationControl.DEFAULT_CONCURRENCY,
+                  waitForRunning,
+                  Duration.ofMinutes(5),
+                  false),
+              new Ledger(ids, "started"));
+      double seconds = elapsed(start);
       return new Row(
-          "dms-ops tasks start --concurrency " + concurrency + (waitForRunning ? " --wait" : ""),
+          ids.size(),
+          "dms-ops tasks start"
+              + (waitForRunning ? " --wait" : "")
+              + (enableLogging ? " --enable-logging" : ""),
           seconds,
           totalCalls(dms),
           dms.calls("(throttled)"),
-          (int) outcomes.stream().filter(Outcome::failed).count());
+          (int) results.stream().filter(Result::failed).count(),
+          0,
+          0);
     }
   }
 
-  private static FakeDms fake(List<String> ids) {
+  private static FakeDms fake(List<String> ids, boolean loggingOn) {
     FakeDms dms =
         FakeDms.start(
             new FakeDms.Timing(
                 scaled(LATENCY), scaled(MODIFY), scaled(START), scaled(START), Duration.ZERO),
-            new FakeDms.RateLimit(BUCKET, REFILL_PER_SECOND * SCALE));
-    ids.forEach(id -> dms.addTask(id, "full-load-and-cdc", "ready", false, false));
+            new FakeDms.RateLimit(
+                ApiRate.DMS_QUOTA.burst(), ApiRate.DMS_QUOTA.perSecond() * SCALE));
+    ids.forEach(id -> dms.addTask(id, "full-load-and-cdc", "ready", loggingOn, false));
     return dms;
   }
 
   private static DatabaseMigrationClient client(URI endpoint, boolean paced) {
-    ClientOverrideConfiguration.Builder override =
-        ClientOverrideConfiguration.builder()
-            .retryStrategy(Retries.strategy(Retries.Mode.STANDARD));
-    if (paced) {
-      override.addExecutionInterceptor(
-          new ApiRateLimiter(
-              ApiRateLimiter.DMS_BURST, ApiRateLimiter.DMS_CALLS_PER_SECOND * SCALE));
-    }
+    ApiRate ours = ApiRate.dmsDefault();
+    Pacer pacer = paced ? new Pacer(new ApiRate(ours.burst(), ours.perSecond() * SCALE)) : null;
     return DatabaseMigrationClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(256))
-        .overrideConfiguration(override.build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(Retries.strategy(Retries.Mode.STANDARD, pacer, null))
+                .build())
         .build();
   }
 
@@ -178,50 +216,56 @@ public final class StartBenchmark {
         + dms.calls("StartReplicationTask");
   }
 
-  private static void print(List<Row> rows, double bound, double waitBound, int calls) {
-    double serial = rows.get(0).seconds();
+  private static void print(List<Row> rows) {
+    ApiRate quota = ApiRate.DMS_QUOTA;
     System.out.printf(
-        "tasks start on %d tasks; real-world delays divided by %.0f and scaled back up:%n",
-        TASKS, SCALE);
-    System.out.printf(
-        "latency %d ms per call, modify %d s, start %d s, API bucket %d calls refilled at %.0f/s%n%n",
-        LATENCY.toMillis(), MODIFY.toSeconds(), START.toSeconds(), BUCKET, REFILL_PER_SECOND);
+        "tasks start; real-world delays divided by %.0f and scaled back up: latency %d ms per call,"
+            + " modify %d s, start %d s;%nDMS's API quota %s (burst/per second), dms-ops paced at %s%n%n",
+        SCALE,
+        LATENCY.toMillis(),
+        MODIFY.toSeconds(),
+        START.toSeconds(),
+        quota,
+        ApiRate.dmsDefault());
     System.out.println(
-        "| run | time (real-world) | API calls | throttled | failed | vs serial | vs bound |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        "| tasks | run | time | API calls | throttled | failed | quota bound | vs quota bound"
+            + " | bound at 150/6 | vs serial |");
+    System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    double serial = 0;
     for (Row row : rows) {
+      if (row.name().startsWith("sample")) {
+        serial = row.seconds();
+      }
       System.out.printf(
-          "| %s | %s | %d | %d | %d | %.1fx faster | %.2fx |%n",
+          Locale.ROOT,
+          "| %d | %s | %s | %d | %d | %d | %s | %.2fx | %s | %.0fx faster |%n",
+          row.tasks(),
           row.name(),
           human(row.seconds()),
           row.calls(),
           row.throttled(),
           row.failed(),
-          serial / row.seconds(),
-          row.seconds() / (row.name().endsWith("--wait") ? waitBound : bound));
+          human(row.bound()),
+          row.seconds() / row.bound(),
+          Double.isNaN(row.pacedBound()) ? "" : human(row.pacedBound()),
+          serial / row.seconds());
     }
-    System.out.printf(
-        "| lower bound: %d calls through the token bucket | %s | %d | 0 | 0 | %.1fx faster | 1.00x |%n",
-        calls, human(bound), calls, serial / bound);
-    System.out.printf(
-        "| lower bound with --wait: the above, then %d s starting | %s | | | | | 1.00x |%n",
-        START.toSeconds(), human(waitBound));
   }
 
   private static String human(double seconds) {
     return seconds >= 3600
-        ? String.format("%.1f h", seconds / 3600)
+        ? String.format(Locale.ROOT, "%.1f h", seconds / 3600)
         : seconds >= 60
-            ? String.format("%.1f min", seconds / 60)
-            : String.format("%.0f s", seconds);
+            ? String.format(Locale.ROOT, "%.1f min", seconds / 60)
+            : String.format(Locale.ROOT, "%.0f s", seconds);
   }
 
-  private static double seconds(long startNanos) {
+  private static double elapsed(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9 * SCALE;
   }
 
-  private static double scaledSeconds(Duration real) {
-    return real.toNanos() / 1e9 / SCALE;
+  private static double seconds(Duration real) {
+    return real.toNanos() / 1e9;
   }
 
   static Duration scaled(Duration real) {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,9 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small fake of the DMS JSON API (awsJson1_1) on loopback, for what moto lacks:
- * ModifyReplicationTask, task statuses that change after realistic delays, {@code
- * InvalidResourceStateFault}, the account's API rate limit, and injected faults. Statuses advance
- * lazily, when a call looks at the task.
+ * ModifyReplicationTask, task statuses that change after realistic delays, stop reasons per
+ * migration type, the task statistics' dates, reads that lag behind a start,
+ * DescribeTableStatistics (filtered and paginated) and ReloadTables, {@code
+ * InvalidResourceStateFault}, the account's API rate limit, and injected faults (with or without an
+ * error code). Statuses advance lazily, when a call looks at the task.
  */
 public final class FakeDms implements AutoCloseable {
   /** Per-call latency and how long each status change takes. */
@@ -55,7 +58,8 @@ public final class FakeDms implements AutoCloseable {
 
   /** Operations that change something. */
   public static final Set<String> WRITES =
-      Set.of("ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask");
+      Set.of(
+          "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "ReloadTables");
 
   private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:task:";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +71,8 @@ public final class FakeDms implements AutoCloseable {
   private final Map<String, FakeTask> tasks = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Map<String, Deque<String[]>> faults = new ConcurrentHashMap<>();
+  private final Map<String, List<FakeTable>> tables = new LinkedHashMap<>();
+  private final Map<String, List<String>> reloads = new LinkedHashMap<>();
   private double tokens;
   private long refilledAt = System.nanoTime();
 
@@ -113,6 +119,40 @@ public final class FakeDms implements AutoCloseable {
     tasks.get(id).failOnStart = message;
   }
 
+  /** The stopped task's stop reason, as DMS writes it ({@code Stop Reason <token>}). */
+  public synchronized void stopReason(String id, String token) {
+    tasks.get(id).stopReason = "Stop Reason " + token;
+  }
+
+  /**
+   * The next start runs a full load and then stops with this reason, as the task settings
+   * StopTaskCachedChangesNotApplied (STOPPED_AFTER_FULL_LOAD) and StopTaskCachedChangesApplied
+   * (STOPPED_AFTER_CACHED_EVENTS) make a full-load-and-cdc task do.
+   */
+  public synchronized void pauseAfterFullLoad(String id, String token) {
+    tasks.get(id).pauseAfterFullLoad = "Stop Reason " + token;
+  }
+
+  /** After the next start, this many describes still show the task as it was before. */
+  public synchronized void staleReadsAfterStart(String id, int count) {
+    tasks.get(id).staleReads = count;
+  }
+
+  /** Gives the task the scheduled start date that {@code ReplicationTaskStartDate} documents. */
+  public synchronized void scheduledStart(String id) {
+    tasks.get(id).scheduled = true;
+  }
+
+  /** Adds a table to the task's table statistics. */
+  public synchronized void addTable(String taskId, String schema, String table, String state) {
+    tables.computeIfAbsent(taskId, k -> new ArrayList<>()).add(new FakeTable(schema, table, state));
+  }
+
+  /** The ReloadTables calls the task got, as {@code schema.table,...(option)}. */
+  public synchronized List<String> reloads(String id) {
+    return List.copyOf(reloads.getOrDefault(id, List.of()));
+  }
+
   /** The next {@code times} calls of the operation answer this error instead. */
   public void inject(String operation, int httpStatus, String code, int times) {
     Deque<String[]> queue = faults.computeIfAbsent(operation, k -> new ArrayDeque<>());
@@ -121,6 +161,21 @@ public final class FakeDms implements AutoCloseable {
         queue.add(new String[] {String.valueOf(httpStatus), code});
       }
     }
+  }
+
+  /**
+   * The next {@code times} calls of the operation answer an HTML page with this status and no error
+   * code, as a proxy or load balancer in front of AWS does.
+   */
+  public void injectHtml(String operation, int httpStatus, int times) {
+    inject(operation, httpStatus, null, times);
+  }
+
+  /**
+   * The next {@code times} calls of the operation are answered normally, before any injected fault.
+   */
+  public void pass(String operation, int times) {
+    inject(operation, 0, "", times);
   }
 
   public int calls(String operation) {
@@ -165,6 +220,13 @@ public final class FakeDms implements AutoCloseable {
         return;
       }
       String[] fault = nextFault(operation);
+      if (fault != null && "0".equals(fault[0])) {
+        fault = null;
+      }
+      if (fault != null && fault[1] == null) {
+        replyHtml(exchange, Integer.parseInt(fault[0]));
+        return;
+      }
       if (fault != null) {
         reply(exchange, Integer.parseInt(fault[0]), error(fault[1], "injected " + fault[1]));
         return;
@@ -187,6 +249,8 @@ public final class FakeDms implements AutoCloseable {
       case "StartReplicationTask" ->
           start(task(request), request.path("StartReplicationTaskType").asText(), now);
       case "StopReplicationTask" -> stop(task(request), now);
+      case "DescribeTableStatistics" -> tableStatistics(task(request), request);
+      case "ReloadTables" -> reload(task(request), request);
       default -> throw new Fault("InvalidAction", "the fake does not implement " + operation);
     };
   }
@@ -196,6 +260,10 @@ public final class FakeDms implements AutoCloseable {
     for (JsonNode filter : request.path("Filters")) {
       Set<String> values = new HashSet<>();
       filter.path("Values").forEach(v -> values.add(v.asText().replace(ARN_PREFIX, "")));
+      if (!Set.of("replication-task-id", "replication-task-arn")
+          .contains(filter.path("Name").asText())) {
+        throw new Fault("InvalidParameterValueException", "unknown filter " + filter.path("Name"));
+      }
       ids = values;
     }
     List<FakeTask> matching = new ArrayList<>();
@@ -207,14 +275,19 @@ public final class FakeDms implements AutoCloseable {
     if (matching.isEmpty()) {
       throw new Fault("ResourceNotFoundFault", "No Tasks found matching provided filters");
     }
-    int max = request.path("MaxRecords").asInt(100);
+    int max = maxRecords(request, 20, 100);
     int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
     ObjectNode response = JSON.createObjectNode();
     ArrayNode list = response.putArray("ReplicationTasks");
     boolean withSettings = !request.path("WithoutSettings").asBoolean(false);
-    matching
-        .subList(from, Math.min(matching.size(), from + max))
-        .forEach(t -> list.add(t.json(withSettings)));
+    for (FakeTask task : matching.subList(from, Math.min(matching.size(), from + max))) {
+      if (task.staleSnapshot != null && task.staleReads > 0) {
+        task.staleReads--;
+        list.add(task.staleSnapshot);
+      } else {
+        list.add(task.json(withSettings));
+      }
+    }
     if (from + max < matching.size()) {
       response.put("Marker", String.valueOf(from + max));
     }
@@ -248,10 +321,18 @@ public final class FakeDms implements AutoCloseable {
           "InvalidResourceStateFault",
           "Start Type START_REPLICATION is not valid for a task that has run before");
     }
+    if (task.staleReads > 0) {
+      task.staleSnapshot = task.json(false);
+    }
     task.startTypes.add(type);
     task.status = "starting";
     task.stopReason = null;
     task.ranBefore = true;
+    double date = epochSeconds();
+    task.startDate = date;
+    if (!"resume-processing".equals(type)) {
+      task.freshStartDate = date;
+    }
     long running = now + timing.start().toNanos();
     if (task.failOnStart != null) {
       task.then("failed", running);
@@ -261,6 +342,9 @@ public final class FakeDms implements AutoCloseable {
       if ("full-load".equals(task.migrationType)) {
         task.then("stopped", running + timing.fullLoad().toNanos());
         task.stopReasonWhenStopped = "Stop Reason FULL_LOAD_ONLY_FINISHED";
+      } else if (task.pauseAfterFullLoad != null && !"resume-processing".equals(type)) {
+        task.then("stopped", running + timing.fullLoad().toNanos());
+        task.stopReasonWhenStopped = task.pauseAfterFullLoad;
       }
     }
     return wrap(task);
@@ -269,9 +353,76 @@ public final class FakeDms implements AutoCloseable {
   private ObjectNode stop(FakeTask task, long now) {
     requireStatus(task, "stop", "running");
     task.status = "stopping";
-    task.stopReasonWhenStopped = "Stop Reason STOPPED_BY_USER";
+    task.stopReasonWhenStopped = "Stop Reason NORMAL";
     task.then("stopped", now + timing.stop().toNanos());
     return wrap(task);
+  }
+
+  private ObjectNode tableStatistics(FakeTask task, JsonNode request) {
+    Map<String, Set<String>> filters = new LinkedHashMap<>();
+    for (JsonNode filter : request.path("Filters")) {
+      String name = filter.path("Name").asText();
+      if (!Set.of("schema-name", "table-name", "table-state").contains(name)) {
+        throw new Fault("InvalidParameterValueException", "unknown filter " + name);
+      }
+      Set<String> values = new HashSet<>();
+      filter.path("Values").forEach(v -> values.add(v.asText()));
+      filters.put(name, values);
+    }
+    List<FakeTable> matching = new ArrayList<>();
+    for (FakeTable table : tables.getOrDefault(task.id, List.of())) {
+      if (matches(filters, "schema-name", table.schema)
+          && matches(filters, "table-name", table.table)
+          && matches(filters, "table-state", table.state)) {
+        matching.add(table);
+      }
+    }
+    int max = maxRecords(request, 20, 500);
+    int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
+    ObjectNode response = JSON.createObjectNode().put("ReplicationTaskArn", ARN_PREFIX + task.id);
+    ArrayNode list = response.putArray("TableStatistics");
+    matching.subList(from, Math.min(matching.size(), from + max)).forEach(t -> list.add(t.json()));
+    if (from + max < matching.size()) {
+      response.put("Marker", String.valueOf(from + max));
+    }
+    return response;
+  }
+
+  private static boolean matches(Map<String, Set<String>> filters, String name, String value) {
+    return !filters.containsKey(name) || filters.get(name).contains(value);
+  }
+
+  private ObjectNode reload(FakeTask task, JsonNode request) {
+    // DMS: "You can only use this operation with a task in the RUNNING state".
+    requireStatus(task, "reload tables of", "running");
+    List<String> names = new ArrayList<>();
+    for (JsonNode table : request.path("TablesToReload")) {
+      names.add(table.path("SchemaName").asText() + "." + table.path("TableName").asText());
+    }
+    String option = request.path("ReloadOption").asText("data-reload");
+    for (FakeTable table : tables.getOrDefault(task.id, List.of())) {
+      if (names.contains(table.schema + "." + table.table)) {
+        table.state = "Table is being reloaded";
+      }
+    }
+    reloads
+        .computeIfAbsent(task.id, k -> new ArrayList<>())
+        .add(String.join(",", names) + "(" + option + ")");
+    return JSON.createObjectNode().put("ReplicationTaskArn", ARN_PREFIX + task.id);
+  }
+
+  private static int maxRecords(JsonNode request, int min, int max) {
+    int value = request.path("MaxRecords").asInt(100);
+    if (value < min || value > max) {
+      throw new Fault(
+          "InvalidParameterValueException",
+          "MaxRecords must be from " + min + " to " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  private static double epochSeconds() {
+    return System.currentTimeMillis() / 1000.0;
   }
 
   private FakeTask task(JsonNode request) {
@@ -336,6 +487,16 @@ public final class FakeDms implements AutoCloseable {
     }
   }
 
+  private static void replyHtml(HttpExchange exchange, int status) throws IOException {
+    byte[] bytes =
+        "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
   private static void sleep(Duration duration) {
     if (duration.isZero()) {
       return;
@@ -373,12 +534,27 @@ public final class FakeDms implements AutoCloseable {
     String stopReasonWhenStopped;
     String lastFailure;
     String failOnStart;
+    String pauseAfterFullLoad;
+    int staleReads;
+    ObjectNode staleSnapshot;
+    boolean scheduled;
+    Double freshStartDate;
+    Double startDate;
+    Double stopDate;
 
     FakeTask(String id, String migrationType, String status, boolean ranBefore) {
       this.id = id;
       this.migrationType = migrationType;
       this.status = status;
       this.ranBefore = ranBefore;
+      if (ranBefore) {
+        this.freshStartDate = 1.6e9;
+        this.startDate = 1.65e9;
+        if ("stopped".equals(status) || "failed".equals(status)) {
+          this.stopDate = 1.66e9;
+          this.stopReason = "stopped".equals(status) ? "Stop Reason NORMAL" : null;
+        }
+      }
     }
 
     void then(String next, long at) {
@@ -388,8 +564,9 @@ public final class FakeDms implements AutoCloseable {
     void advance(long now) {
       while (!changes.isEmpty() && changes.peek().at() <= now) {
         status = changes.poll().status();
-        if ("stopped".equals(status)) {
-          stopReason = stopReasonWhenStopped;
+        if ("stopped".equals(status) || "failed".equals(status)) {
+          stopReason = "stopped".equals(status) ? stopReasonWhenStopped : null;
+          stopDate = epochSeconds();
         }
       }
     }
@@ -404,10 +581,11 @@ public final class FakeDms implements AutoCloseable {
       if (withSettings) {
         json.put("ReplicationTaskSettings", settings);
       }
-      if (ranBefore) {
+      if (scheduled) {
+        // The scheduled start, which says nothing about whether the task ever ran.
         json.put("ReplicationTaskStartDate", 1.7e9);
       }
-      if (stopReason != null && "stopped".equals(status)) {
+      if (stopReason != null) {
         json.put("StopReason", stopReason);
       }
       if (lastFailure != null && "failed".equals(status)) {
@@ -419,7 +597,43 @@ public final class FakeDms implements AutoCloseable {
           .put("FullLoadProgressPercent", loaded ? 100 : 0)
           .put("TablesLoaded", loaded ? 3 : 0)
           .put("TablesErrored", "failed".equals(status) ? 1 : 0);
+      putDate(stats, "FreshStartDate", freshStartDate);
+      putDate(stats, "StartDate", startDate);
+      putDate(stats, "StopDate", stopDate);
       return json;
+    }
+
+    private static void putDate(ObjectNode json, String key, Double value) {
+      if (value != null) {
+        json.put(key, value);
+      }
+    }
+  }
+
+  /** One table of a task's table statistics. */
+  private static final class FakeTable {
+    final String schema;
+    final String table;
+    String state;
+
+    FakeTable(String schema, String table, String state) {
+      this.schema = schema;
+      this.table = table;
+      this.state = state;
+    }
+
+    ObjectNode json() {
+      return JSON.createObjectNode()
+          .put("SchemaName", schema)
+          .put("TableName", table)
+          .put("TableState", state)
+          .put("FullLoadRows", 1000)
+          .put("Inserts", 12)
+          .put("Updates", 3)
+          .put("Deletes", 1)
+          .put("Ddls", 0)
+          .put("ValidationState", "Not enabled")
+          .put("LastUpdateTime", 1.7e9);
     }
   }
 }

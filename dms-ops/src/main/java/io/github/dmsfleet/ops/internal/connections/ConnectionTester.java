@@ -1,16 +1,18 @@
 package io.github.dmsfleet.ops.internal.connections;
 
+import io.github.dmsfleet.ops.internal.BatchPoller;
 import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.internal.Outcome;
 import io.github.dmsfleet.ops.internal.aws.Errors;
+import io.github.dmsfleet.ops.internal.aws.RunFailure;
+import io.github.dmsfleet.ops.replication.Result;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,9 +22,9 @@ import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
 
 /**
- * Tests endpoints from their replication instances. All tests are started first, then every
- * instance's connections are polled together until none is {@code testing}: one describe per
- * instance per interval instead of one waiter per endpoint.
+ * Tests endpoints from their replication instances: every test is started, then all of them are
+ * polled together by one {@link BatchPoller} (one describe per interval for all instances) until
+ * none is {@code testing}.
  */
 public final class ConnectionTester {
   private static final String TESTING = "testing";
@@ -45,116 +47,99 @@ public final class ConnectionTester {
     this.console = console;
   }
 
-  /** One outcome per check, in their order, named by endpoint identifier. */
-  public List<Outcome> test(List<Check> checks) {
+  /** One result per check, in their order, named by endpoint identifier. */
+  public List<Result> test(List<Check> checks) {
     Instant deadline = Instant.now().plus(timeout);
     Map<String, String> instanceArns =
-        instanceArns(checks.stream().map(Check::instance).distinct().toList());
+        Errors.failingTheRun(
+            () -> instanceArns(checks.stream().map(Check::instance).distinct().toList()));
     Map<String, String> endpointArns =
-        endpointArns(checks.stream().map(Check::endpoint).distinct().toList());
-    Map<Check, Outcome> outcomes = new HashMap<>();
-    List<Check> started = new ArrayList<>();
-    for (Check check : checks) {
-      String instanceArn = instanceArns.get(check.instance());
-      String endpointArn = endpointArns.get(check.endpoint());
-      if (instanceArn == null) {
-        outcomes.put(
-            check,
-            Outcome.failed(
-                check.endpoint(), "replication instance " + check.instance() + " not found"));
-      } else if (endpointArn == null) {
-        outcomes.put(check, Outcome.failed(check.endpoint(), "endpoint not found"));
-      } else {
-        try {
-          dms.testConnection(r -> r.replicationInstanceArn(instanceArn).endpointArn(endpointArn));
-          console.progress(check.endpoint() + ": testing from " + check.instance());
-          started.add(check);
-        } catch (SdkException e) {
-          outcomes.put(check, Outcome.failed(check.endpoint(), Errors.describe(e)));
-        }
-      }
-    }
-    awaitResults(started, instanceArns, endpointArns, outcomes, deadline);
-    return checks.stream().map(outcomes::get).toList();
-  }
-
-  private void awaitResults(
-      List<Check> started,
-      Map<String, String> instanceArns,
-      Map<String, String> endpointArns,
-      Map<Check, Outcome> outcomes,
-      Instant deadline) {
-    List<Check> waiting = new ArrayList<>(started);
-    Map<Check, String> lastStatus = new HashMap<>();
-    while (!waiting.isEmpty()) {
-      sleep(deadline);
-      Map<String, Connection> connections =
-          connections(
-              waiting.stream().map(c -> instanceArns.get(c.instance())).distinct().toList());
-      for (Check check : List.copyOf(waiting)) {
-        Connection connection =
-            connections.get(
-                key(instanceArns.get(check.instance()), endpointArns.get(check.endpoint())));
-        String status = connection == null ? TESTING : connection.status();
-        lastStatus.put(check, status);
-        if (SUCCESSFUL.equals(status)) {
-          outcomes.put(check, Outcome.ok(check.endpoint(), SUCCESSFUL));
-          waiting.remove(check);
-        } else if (!TESTING.equals(status)) {
-          String message = connection.lastFailureMessage();
-          outcomes.put(
+        Errors.failingTheRun(
+            () -> endpointArns(checks.stream().map(Check::endpoint).distinct().toList()));
+    try (BatchPoller<Connection> poller =
+        new BatchPoller<>(this::connections, Connection::status, pollInterval, console)) {
+      Map<Check, CompletableFuture<Connection>> testing = new LinkedHashMap<>();
+      Map<Check, Result> results = new HashMap<>();
+      for (Check check : checks) {
+        String instanceArn = instanceArns.get(check.instance());
+        String endpointArn = endpointArns.get(check.endpoint());
+        if (instanceArn == null) {
+          results.put(
               check,
-              Outcome.failed(
-                  check.endpoint(),
-                  status + (message == null || message.isBlank() ? "" : ": " + message)));
-          waiting.remove(check);
+              Result.failed(
+                  check.endpoint(), "replication instance " + check.instance() + " not found"));
+        } else if (endpointArn == null) {
+          results.put(check, Result.failed(check.endpoint(), "endpoint not found"));
+        } else {
+          try {
+            Errors.failingTheRun(
+                () ->
+                    dms.testConnection(
+                        r -> r.replicationInstanceArn(instanceArn).endpointArn(endpointArn)));
+            console.progress(check.endpoint() + ": testing from " + check.instance());
+            testing.put(
+                check,
+                poller.until(
+                    instanceArn + " " + endpointArn, null, c -> !TESTING.equals(c.status())));
+          } catch (RunFailure e) {
+            throw e;
+          } catch (SdkException e) {
+            results.put(check, Result.failed(check.endpoint(), Errors.describe(e)));
+          }
         }
       }
-      if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
-        waiting.forEach(
-            c ->
-                outcomes.put(
-                    c,
-                    Outcome.failed(
-                        c.endpoint(), "timed out; still " + lastStatus.getOrDefault(c, TESTING))));
-        return;
+      testing.forEach(
+          (check, future) -> results.put(check, await(check, future, poller, deadline)));
+      return checks.stream().map(results::get).toList();
+    }
+  }
+
+  private static Result await(
+      Check check,
+      CompletableFuture<Connection> future,
+      BatchPoller<Connection> poller,
+      Instant deadline) {
+    try {
+      Connection connection = poller.await(check.endpoint(), future, deadline);
+      if (SUCCESSFUL.equals(connection.status())) {
+        return Result.ok(check.endpoint(), SUCCESSFUL);
       }
+      String message = connection.lastFailureMessage();
+      return Result.failed(
+          check.endpoint(),
+          connection.status() + (message == null || message.isBlank() ? "" : ": " + message));
+    } catch (BatchPoller.WaitTimeout | BatchPoller.Gone e) {
+      return Result.failed(check.endpoint(), e.getMessage());
     }
   }
 
-  private void sleep(Instant deadline) {
-    long millis =
-        Math.min(
-            pollInterval.toMillis(),
-            Math.max(0, Duration.between(Instant.now(), deadline).toMillis()));
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private Map<String, Connection> connections(List<String> instanceArns) {
+  /** The connections of the instances named in the keys, by key. */
+  private Map<String, Connection> connections(Collection<String> keys) {
+    List<String> instanceArns =
+        keys.stream().map(k -> k.substring(0, k.indexOf(' '))).distinct().toList();
     Map<String, Connection> found = new HashMap<>();
-    try {
-      dms
-          .describeConnectionsPaginator(
-              r ->
-                  r.maxRecords(PAGE)
-                      .filters(
-                          Filter.builder()
-                              .name("replication-instance-arn")
-                              .values(instanceArns)
-                              .build()))
-          .stream()
-          .flatMap(page -> page.connections().stream())
-          .forEach(c -> found.put(key(c.replicationInstanceArn(), c.endpointArn()), c));
-    } catch (ResourceNotFoundException e) {
-      // No connection yet: DMS answers an empty match with this fault.
-    } catch (SdkException e) {
-      console.debug(
-          "describing connections failed, retrying at the next poll: " + Errors.describe(e));
-    }
+    Errors.failingTheRun(
+        () -> {
+          try {
+            dms
+                .describeConnectionsPaginator(
+                    r ->
+                        r.maxRecords(PAGE)
+                            .filters(
+                                Filter.builder()
+                                    .name("replication-instance-arn")
+                                    .values(instanceArns)
+                                    .build()))
+                .stream()
+                .flatMap(page -> page.connections().stream())
+                .forEach(c -> found.put(c.replicationInstanceArn() + " " + c.endpointArn(), c));
+          } catch (ResourceNotFoundException e) {
+            // No connection yet: DMS answers an empty match with this fault.
+          }
+          return found;
+        });
+    // A test DMS has not recorded yet is still testing, not gone.
+    keys.forEach(k -> found.putIfAbsent(k, Connection.builder().status(TESTING).build()));
     return found;
   }
 
@@ -206,9 +191,5 @@ public final class ConnectionTester {
       }
     }
     return arns;
-  }
-
-  private static String key(String instanceArn, String endpointArn) {
-    return instanceArn + " " + endpointArn;
   }
 }

@@ -1,10 +1,12 @@
 package io.github.dmsfleet.ops.internal.secrets;
 
 import io.github.dmsfleet.model.Credential;
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.internal.Outcome;
-import io.github.dmsfleet.ops.internal.Parallel;
 import io.github.dmsfleet.ops.internal.aws.Errors;
+import io.github.dmsfleet.ops.internal.aws.RunFailure;
+import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.Result;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
  */
 public final class SecretsCreator {
   private static final int THREADS = 4;
+
+  /** What a different value is reported as without {@code --update}. */
+  public static final String DIFFERS = "differs from the credentials file; --update overwrites it";
 
   /**
    * What a run may do.
@@ -47,23 +52,34 @@ public final class SecretsCreator {
     this.console = console;
   }
 
-  /** One outcome per credential, in their order; one secret's failure does not stop the others. */
-  public List<Outcome> apply(List<Credential> credentials) {
-    return Parallel.map(credentials, THREADS, this::applySafely);
+  /** One result per credential, in their order; one secret's failure does not stop the others. */
+  public List<Result> apply(List<Credential> credentials, Ledger ledger) {
+    return Batch.map(
+        credentials,
+        THREADS,
+        credential -> {
+          Result result = applySafely(credential, ledger);
+          ledger.finished(result);
+          return result;
+        });
   }
 
-  private Outcome applySafely(Credential credential) {
+  private Result applySafely(Credential credential, Ledger ledger) {
     String name = credential.secretName();
     try {
-      Outcome outcome = apply(credential, true);
-      console.debug(name + ": " + outcome.result());
-      return outcome;
+      Result result = apply(credential, true, ledger);
+      console.debug(name + ": " + result.result() + " " + result.detail());
+      return result;
     } catch (SdkException e) {
-      return Outcome.failed(name, Errors.describe(e));
+      RunFailure everyCall = Errors.asRunFailure(e);
+      if (everyCall != null) {
+        throw everyCall;
+      }
+      return Result.failed(name, Errors.describe(e));
     }
   }
 
-  private Outcome apply(Credential credential, boolean mayCreate) {
+  private Result apply(Credential credential, boolean mayCreate, Ledger ledger) {
     String name = credential.secretName();
     String wanted = SecretValue.of(credential);
     DescribeSecretResponse existing;
@@ -71,29 +87,38 @@ public final class SecretsCreator {
       existing = secrets.describeSecret(r -> r.secretId(name));
     } catch (ResourceNotFoundException e) {
       return mayCreate
-          ? create(credential, wanted)
-          : Outcome.failed(name, "created and deleted by someone else");
+          ? create(credential, wanted, ledger)
+          : Result.failed(name, "created and deleted by someone else meanwhile; rerun");
     }
     if (existing.deletedDate() != null) {
-      return scheduledForDeletion(name, existing);
+      // Secrets Manager refuses to create or write a secret in this state, so it needs the user.
+      return Result.failed(
+          name,
+          "scheduled for deletion ("
+              + existing.deletedDate()
+              + "): restore it with 'aws secretsmanager restore-secret --secret-id "
+              + name
+              + "', then rerun");
     }
     if (SecretValue.same(currentValue(name), wanted)) {
-      return Outcome.ok(name, "unchanged");
+      return Result.skipped(name, "unchanged");
     }
     if (!options.update()) {
-      return Outcome.ok(name, "differs (use --update)");
+      return Result.failed(name, DIFFERS);
     }
     if (options.dryRun()) {
-      return Outcome.ok(name, "would update");
+      return Result.would(name, "update (a new version; the old one stays as AWSPREVIOUS)");
     }
+    ledger.sending(name);
     secrets.putSecretValue(r -> r.secretId(name).secretString(wanted));
-    return Outcome.ok(name, "updated");
+    ledger.sent(name, "updated");
+    return Result.ok(name, "updated");
   }
 
-  private Outcome create(Credential credential, String wanted) {
+  private Result create(Credential credential, String wanted, Ledger ledger) {
     String name = credential.secretName();
     if (options.dryRun()) {
-      return Outcome.ok(name, "would create");
+      return Result.would(name, "create");
     }
     CreateSecretRequest.Builder request =
         CreateSecretRequest.builder()
@@ -108,15 +133,18 @@ public final class SecretsCreator {
     if (!options.tags().isEmpty()) {
       request.tags(
           options.tags().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
               .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
               .toList());
     }
     try {
+      ledger.sending(name);
       secrets.createSecret(request.build());
-      return Outcome.ok(name, "created");
+      ledger.sent(name, "created");
+      return Result.ok(name, "created");
     } catch (ResourceExistsException e) {
       // Someone created it since we looked: compare with what is there now.
-      return apply(credential, false);
+      return apply(credential, false, ledger);
     }
   }
 
@@ -127,18 +155,5 @@ public final class SecretsCreator {
     } catch (ResourceNotFoundException e) {
       return null;
     }
-  }
-
-  private static Outcome scheduledForDeletion(String name, DescribeSecretResponse existing) {
-    // Secrets Manager refuses to create or write a secret in this state, so it needs the user.
-    return new Outcome(
-        name,
-        "scheduled-for-deletion ("
-            + existing.deletedDate()
-            + "): restore it with"
-            + " 'aws secretsmanager restore-secret --secret-id "
-            + name
-            + "', then rerun",
-        true);
   }
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /** Reads and edits a task's {@code ReplicationTaskSettings} JSON. */
-final class TaskSettings {
+public final class TaskSettings {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Keys DMS returns but rejects in a modify, by section. */
@@ -18,17 +19,17 @@ final class TaskSettings {
 
   private TaskSettings() {}
 
-  static boolean loggingEnabled(String settings) {
+  public static boolean loggingEnabled(String settings) {
     return parse(settings).path("Logging").path("EnableLogging").asBoolean(false);
   }
 
   /** The settings with CloudWatch logging on and the read-only keys removed, ready for a modify. */
-  static String withLoggingEnabled(String settings) {
+  public static String withLoggingEnabled(String settings) {
     ObjectNode root = parse(settings);
     READ_ONLY.forEach(
         (section, keys) -> {
           if (root.get(section) instanceof ObjectNode node) {
-            node.remove(java.util.List.of(keys));
+            node.remove(List.of(keys));
           }
         });
     JsonNode logging = root.get("Logging");

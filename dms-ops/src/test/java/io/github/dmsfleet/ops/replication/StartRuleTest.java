@@ -1,0 +1,153 @@
+package io.github.dmsfleet.ops.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dmsfleet.rules.MigrationType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The decision table, case by case, over every status and stop reason DMS documents. */
+class StartRuleTest {
+  private static final Instant BEFORE = Instant.parse("2026-01-01T00:00:00Z");
+
+  static List<Arguments> everyStatusWithoutAStopReason() {
+    return List.of(
+        Arguments.of("running", true, StartRule.ACTIVE),
+        Arguments.of("starting", true, StartRule.ACTIVE),
+        Arguments.of("creating", false, StartRule.CHANGING),
+        Arguments.of("modifying", true, StartRule.CHANGING),
+        Arguments.of("stopping", true, StartRule.CHANGING),
+        Arguments.of("testing", false, StartRule.CHANGING),
+        Arguments.of("moving", true, StartRule.CHANGING),
+        Arguments.of("deleting", true, StartRule.UNAVAILABLE),
+        Arguments.of("failed-move", true, StartRule.UNAVAILABLE),
+        Arguments.of("something-new", true, StartRule.UNAVAILABLE),
+        Arguments.of("ready", false, StartRule.NEVER_RAN),
+        Arguments.of("failed", false, StartRule.NEVER_RAN),
+        Arguments.of("ready", true, StartRule.STOPPED),
+        Arguments.of("failed", true, StartRule.STOPPED),
+        Arguments.of("stopped", true, StartRule.STOPPED));
+  }
+
+  @ParameterizedTest(name = "{0}, ran before {1}: {2}")
+  @MethodSource("everyStatusWithoutAStopReason")
+  void eachStatusFallsInItsRow(String status, boolean ranBefore, StartRule expected) {
+    for (MigrationType type : MigrationType.values()) {
+      assertThat(StartRule.of(unit(status, type, null, ranBefore))).isEqualTo(expected);
+    }
+  }
+
+  static List<Arguments> everyStopReason() {
+    List<Arguments> cases = new ArrayList<>();
+    for (MigrationType type : MigrationType.values()) {
+      boolean fullLoad = type == MigrationType.FULL_LOAD;
+      for (String reason :
+          List.of(
+              "FULL_LOAD_ONLY_FINISHED",
+              "STOPPED_AFTER_FULL_LOAD",
+              "STOPPED_AFTER_CACHED_EVENTS")) {
+        cases.add(
+            Arguments.of(
+                type,
+                reason,
+                fullLoad ? StartRule.FULL_LOAD_DONE : StartRule.PAUSED_AFTER_FULL_LOAD));
+      }
+      for (String reason :
+          List.of("STOPPED_AT_SERVER_TIME", "STOPPED_AT_COMMIT_TIME", "STOPPED_AFTER_DDL_APPLY")) {
+        cases.add(Arguments.of(type, reason, StartRule.STOP_POINT));
+      }
+      for (String reason :
+          List.of(
+              "NORMAL",
+              "RECOVERABLE_ERROR",
+              "FATAL_ERROR",
+              "STOPPED_DUE_TO_LOW_MEMORY",
+              "STOPPED_DUE_TO_LOW_DISK",
+              "EXPRESS_LICENSE_LIMITS_REACHED",
+              "RECONFIGURATION_RESTART",
+              "RECYCLE_TASK")) {
+        cases.add(Arguments.of(type, reason, StartRule.STOPPED));
+      }
+    }
+    return cases;
+  }
+
+  @ParameterizedTest(name = "{0} stopped with {1}: {2}")
+  @MethodSource("everyStopReason")
+  void eachStopReasonFallsInItsRow(MigrationType type, String reason, StartRule expected) {
+    ReplicationUnit unit =
+        unit("stopped", type, ReplicationUnit.stopReasonToken("Stop Reason " + reason), true);
+
+    assertThat(StartRule.of(unit)).isEqualTo(expected);
+  }
+
+  @Test
+  void theMovesPerStartType() {
+    assertThat(moves(StartRule.ACTIVE))
+        .containsExactly(Move.LEAVE, Move.LEAVE, Move.LEAVE, Move.LEAVE);
+    assertThat(moves(StartRule.CHANGING))
+        .containsExactly(Move.WAIT, Move.WAIT, Move.WAIT, Move.WAIT);
+    assertThat(moves(StartRule.NEVER_RAN))
+        .containsExactly(Move.START_REPLICATION, Move.START_REPLICATION, Move.REFUSE, Move.REFUSE);
+    assertThat(moves(StartRule.FULL_LOAD_DONE))
+        .containsExactly(Move.LEAVE, Move.RESTART, Move.RESUME_PROCESSING, Move.RELOAD_TARGET);
+    assertThat(moves(StartRule.STOP_POINT))
+        .containsExactly(Move.LEAVE, Move.RESTART, Move.RESUME_PROCESSING, Move.RELOAD_TARGET);
+    assertThat(moves(StartRule.PAUSED_AFTER_FULL_LOAD))
+        .containsExactly(
+            Move.RESUME_PROCESSING, Move.RESTART, Move.RESUME_PROCESSING, Move.RELOAD_TARGET);
+    assertThat(moves(StartRule.STOPPED))
+        .containsExactly(
+            Move.RESUME_PROCESSING, Move.RESTART, Move.RESUME_PROCESSING, Move.RELOAD_TARGET);
+  }
+
+  @Test
+  void autoNeverStartsATaskOver() {
+    for (StartRule rule : StartRule.values()) {
+      assertThat(rule.move(StartType.AUTO).reloads()).as(rule.name()).isFalse();
+    }
+  }
+
+  @Test
+  void theStopReasonTokenIsMatchedWhateverThePrefix() {
+    assertThat(ReplicationUnit.stopReasonToken("Stop Reason FULL_LOAD_ONLY_FINISHED"))
+        .isEqualTo("FULL_LOAD_ONLY_FINISHED");
+    assertThat(ReplicationUnit.stopReasonToken("NORMAL")).isEqualTo("NORMAL");
+    assertThat(ReplicationUnit.stopReasonToken(" ")).isNull();
+  }
+
+  @Test
+  void theStartDateThatIsOnlyScheduledIsNoEvidence() {
+    ReplicationUnit ready = unit("ready", MigrationType.CDC, null, false);
+
+    assertThat(ready.ranBefore()).isFalse();
+    assertThat(StartDecision.of(ready, StartType.AUTO).move()).isEqualTo(Move.START_REPLICATION);
+  }
+
+  private static List<Move> moves(StartRule rule) {
+    return List.of(StartType.values()).stream().map(rule::move).toList();
+  }
+
+  private static ReplicationUnit unit(
+      String status, MigrationType type, String stopReason, boolean ranBefore) {
+    return new ReplicationUnit(
+        "t",
+        "arn:t",
+        status,
+        TaskUnits.lifecycle(status),
+        type,
+        stopReason,
+        ranBefore ? BEFORE : null,
+        ranBefore ? BEFORE : null,
+        null,
+        ReplicationUnit.Progress.NONE,
+        null,
+        null,
+        null);
+  }
+}
