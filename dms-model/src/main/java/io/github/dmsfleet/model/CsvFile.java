@@ -1,6 +1,7 @@
 package io.github.dmsfleet.model;
 
 import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.Suggestions;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -11,6 +11,7 @@ import io.github.dmsfleet.rules.S3DataFormat;
 import io.github.dmsfleet.rules.S3Targets;
 import io.github.dmsfleet.rules.SourceEngine;
 import io.github.dmsfleet.rules.SslMode;
+import io.github.dmsfleet.rules.Suggestions;
 import io.github.dmsfleet.rules.TextRule;
 import java.nio.file.Path;
 import java.util.Arrays;
