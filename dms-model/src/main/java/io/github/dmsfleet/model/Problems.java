@@ -3,17 +3,24 @@ package io.github.dmsfleet.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects problems while a file is read, so that all of them are reported at once. */
+/**
+ * Collects problems while a file is read, so that all of them are reported at once; the same
+ * problem found twice (a fleet setting that fails for several databases) is reported once.
+ */
 final class Problems {
   private final List<Problem> errors = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
 
   void error(Problem problem) {
-    errors.add(problem);
+    if (!errors.contains(problem)) {
+      errors.add(problem);
+    }
   }
 
   void warning(Problem problem) {
-    warnings.add(problem);
+    if (!warnings.contains(problem)) {
+      warnings.add(problem);
+    }
   }
 
   int errorCount() {

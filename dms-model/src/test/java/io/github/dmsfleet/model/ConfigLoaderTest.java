@@ -40,6 +40,10 @@ class ConfigLoaderTest {
             "dbserver2-sales-all",
             "dbserver2-inventory-all");
     assertThat(fleet.warnings()).isEmpty();
+    assertThat(fleet.server("dbserver1").orElseThrow().instanceClass()).isEqualTo("dms.r5.2xlarge");
+    assertThat(fleet.server("dbserver2").orElseThrow().instanceClass()).isEqualTo("dms.r5.xlarge");
+    assertThat(fleet.database("dbserver2", "sales").orElseThrow().taskSettings()).isPresent();
+    assertThat(fleet.settings().sourceCidrs()).containsExactly("10.1.0.0/24");
   }
 
   @Test
@@ -119,6 +123,10 @@ class ConfigLoaderTest {
 
     assertThat(problemsOf(folder))
         .containsExactly(
+            Problem.at(
+                folder.file(ConfigLoader.DATABASES_FILE),
+                2,
+                "'server' holds the control character U+000A; remove it"),
             Problem.at(
                 folder.file(ConfigLoader.DATABASES_FILE),
                 4,
