@@ -2,6 +2,7 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.model.ConfigLoader;
 import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.FleetSummary;
 import io.github.dmsfleet.model.Problem;
 import io.github.dmsfleet.ops.internal.Console;
 import java.io.PrintWriter;
@@ -39,14 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
     for (Problem warning : fleet.warnings()) {
       console.warn(warning.toString());
     }
-    int databases = fleet.databases().size();
     PrintWriter out = spec.commandLine().getOut();
     out.println("Config " + config + " is valid:");
-    out.printf("  servers:    %d%n", fleet.servers().size());
-    out.printf("  instances:  %d%n", fleet.servers().size());
-    out.printf("  databases:  %d%n", databases);
-    out.printf("  tasks:      %d%n", databases);
-    out.printf("  endpoints:  %d%n", 2 * databases);
+    FleetSummary.lines(fleet).forEach(out::println);
     out.flush();
     return ExitCode.OK;
   }
