@@ -130,8 +130,6 @@ final class DatabaseRows {
     String task = Names.taskIdentifier(server, name);
     String source = Names.sourceEndpointIdentifier(server, name, engine);
     boolean serverless = computeOfServer.apply(instance) == Compute.SERVERLESS;
-    checkLength(
-        line, "replication instance", instance, DmsIdentifiers.MAX_INSTANCE_LENGTH, "server");
     if (serverless) {
       checkLength(
           line,
@@ -140,6 +138,8 @@ final class DatabaseRows {
           DmsIdentifiers.MAX_REPLICATION_CONFIG_LENGTH,
           "server or database");
     } else {
+      checkLength(
+          line, "replication instance", instance, DmsIdentifiers.MAX_INSTANCE_LENGTH, "server");
       checkLength(
           line, "task", task, DmsIdentifiers.MAX_TASK_OR_ENDPOINT_LENGTH, "server or database");
     }

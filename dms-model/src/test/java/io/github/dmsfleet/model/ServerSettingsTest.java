@@ -211,6 +211,19 @@ class ServerSettingsTest {
   }
 
   @Test
+  void aServerlessServerHasNoInstanceIdentifierToFit() {
+    String server = "s".repeat(60);
+    Fleet fleet =
+        ConfigFolder.in(dir)
+            .parameters("key,value\ncompute,serverless\n")
+            .databases("server,dbname\n" + server + ",db\n")
+            .mappingsFor(server + ":db")
+            .load();
+
+    assertThat(fleet.databases().get(0).taskIdentifier()).isEqualTo(server + "-db-all");
+  }
+
+  @Test
   void replicationConfigIdentifiersFollowTheTaskRuleAndLimit() {
     String database = "d".repeat(250);
     ConfigFolder folder =
