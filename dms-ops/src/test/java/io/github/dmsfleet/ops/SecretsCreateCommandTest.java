@@ -185,8 +185,8 @@ class SecretsCreateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err())
-        .contains(
-            file + ":2: 'password' is empty", file + ":2: 'port' must be a number", "'99999'");
+        .contains(file + ":2: 'password' is empty", file + ":2: 'port' must be a number")
+        .doesNotContain("99999");
     assertThat(run.out()).isEmpty();
   }
 
