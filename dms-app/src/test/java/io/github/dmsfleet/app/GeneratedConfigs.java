@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dmsfleet.model.ConfigLoader;
+import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.Range;
 import io.github.dmsfleet.rules.ReplicationInstances;
@@ -45,26 +46,46 @@ final class GeneratedConfigs {
   /** One row of {@code dms_config_details.txt}; a null engine leaves the column blank. */
   record Row(String server, String database, String engine) {}
 
-  /** A config folder's content, written by {@link #writeTo}. */
+  /**
+   * A config folder's content, written by {@link #writeTo}. A row whose engine does not take the
+   * fleet's SSL mode runs unencrypted, with the consent that needs, as a fleet of mixed engines
+   * must.
+   */
   record Config(Map<String, String> parameters, List<Row> rows, List<String> mappings) {
     Path writeTo(Path dir) throws IOException {
       Path mappingsDir = Files.createDirectories(dir.resolve(ConfigLoader.MAPPINGS_FOLDER));
-      StringBuilder parametersFile = new StringBuilder("key,value\n");
-      parameters.forEach(
-          (key, value) -> parametersFile.append(key).append(',').append(value).append('\n'));
-      Files.writeString(dir.resolve("parameters.txt"), parametersFile);
-      StringBuilder details = new StringBuilder("server,dbname,engine\n");
+      StringBuilder details = new StringBuilder("server,dbname,engine,ssl_mode\n");
+      boolean unencrypted = fleetSslMode() == SslMode.NONE;
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
         String engine = row.engine() == null ? "" : row.engine();
+        boolean takesFleetMode = engineOf(row).sslModes().contains(fleetSslMode());
+        unencrypted |= !takesFleetMode;
         details.append(row.server()).append(',').append(row.database()).append(',').append(engine);
-        details.append('\n');
+        details.append(',').append(takesFleetMode ? "" : SslMode.NONE.value()).append('\n');
         Files.writeString(
             mappingsDir.resolve("dms_" + row.server() + "_" + row.database() + "_mappings.json"),
             mappings.get(i));
       }
       Files.writeString(dir.resolve(ConfigLoader.DATABASES_FILE), details);
+      StringBuilder parametersFile = new StringBuilder("key,value\n");
+      parameters.forEach(
+          (key, value) -> parametersFile.append(key).append(',').append(value).append('\n'));
+      if (unencrypted) {
+        parametersFile.append("allow_unencrypted_sources,true\n");
+      }
+      Files.writeString(dir.resolve("parameters.txt"), parametersFile);
       return dir;
+    }
+
+    private SslMode fleetSslMode() {
+      String mode = parameters.get("ssl_mode");
+      return mode == null ? Defaults.SSL_MODE : SslMode.fromValue(mode);
+    }
+
+    private SourceEngine engineOf(Row row) {
+      String engine = row.engine() == null ? parameters.get("source_engine") : row.engine();
+      return engine == null ? SourceEngine.SQL_SERVER : SourceEngine.fromValue(engine);
     }
   }
 

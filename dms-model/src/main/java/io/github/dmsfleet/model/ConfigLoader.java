@@ -1,27 +1,23 @@
 package io.github.dmsfleet.model;
 
-import io.github.dmsfleet.rules.DmsIdentifiers;
-import io.github.dmsfleet.rules.Finding;
+import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.Quotas;
-import io.github.dmsfleet.rules.Secrets;
-import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.Suggestions;
 import io.github.dmsfleet.rules.TableMappings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.github.dmsfleet.rules.TaskSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.OptionalInt;
 
 /**
  * Reads a config folder into a {@link Fleet}: {@code parameters.txt}, {@code
- * dms_config_details.txt} and {@code dms_json_mappings/}.
+ * dms_config_details.txt}, {@code dms_json_mappings/}, and the optional {@code dms_servers.txt} and
+ * {@code dms_task_settings/}.
  *
  * <pre>{@code
  * Fleet fleet = ConfigLoader.load(Path.of("config")); // throws ConfigException listing every problem
@@ -29,25 +25,44 @@ import java.util.stream.Stream;
  */
 public final class ConfigLoader {
   public static final String DATABASES_FILE = "dms_config_details.txt";
+  public static final String SERVERS_FILE = ServersFile.FILE_NAME;
   public static final String MAPPINGS_FOLDER = "dms_json_mappings";
+  public static final String TASK_SETTINGS_FOLDER = "dms_task_settings";
 
-  private static final List<String> REQUIRED_COLUMNS = List.of("server", "dbname");
-  private static final Set<String> OPTIONAL_COLUMNS = Set.of("engine", "mapping_file");
+  /** The keys of {@code parameters.txt} that only servers of one compute use. */
+  private static final Map<Compute, List<String>> FLEET_KEYS_ONLY_FOR =
+      Map.of(
+          Compute.INSTANCE,
+          List.of("instancesize", "allocated_storage", "engine_version"),
+          Compute.SERVERLESS,
+          List.of("max_capacity_units", "min_capacity_units"));
 
   private final Path dir;
+  private final ConfigFiles files;
   private final Problems problems = new Problems();
-  private final Map<String, List<Path>> mappingFilesByLowerName = new HashMap<>();
-  private final Map<Path, TableMapping> mappingsRead = new HashMap<>();
+  private final boolean documentsUnread;
 
-  private ConfigLoader(Path dir) {
+  private ConfigLoader(Path dir, boolean documentsUnread) {
     this.dir = dir;
+    this.files = ConfigFiles.in(dir);
+    this.documentsUnread = documentsUnread;
   }
 
   /**
    * Reads and validates the folder; throws a {@link ConfigException} listing every problem found.
    */
   public static Fleet load(Path configDir) {
-    return new ConfigLoader(configDir).load();
+    return new ConfigLoader(configDir, false).load();
+  }
+
+  /**
+   * Reads the folder for a command that deploys nothing and so never reads a table mapping or task
+   * settings: problems inside those documents are warnings (in {@link Fleet#warnings()}), since
+   * they change no name, and each database holds its documents as they are. Every other problem
+   * throws.
+   */
+  public static Fleet loadForOperations(Path configDir) {
+    return new ConfigLoader(configDir, true).load();
   }
 
   private Fleet load() {
@@ -61,10 +76,55 @@ public final class ConfigLoader {
                       + " and "
                       + DATABASES_FILE)));
     }
-    Settings settings = SettingsParser.parse(dir.resolve(SettingsParser.FILE_NAME), problems);
-    indexMappingFiles();
-    List<Database> databases = readDatabases(settings);
-    List<Server> servers = groupByServer(databases);
+    Path parametersFile = dir.resolve(SettingsParser.FILE_NAME);
+    SettingsParser.Parsed parsed = SettingsParser.read(files, parametersFile, problems);
+    Settings settings = parsed.settings();
+    Map<String, ServersFile.Row> serverRows =
+        ServersFile.read(files, dir.resolve(SERVERS_FILE), settings, problems);
+    JsonFolder mappings =
+        new JsonFolder(
+                files,
+                dir.resolve(MAPPINGS_FOLDER),
+                ConfigFiles.MAPPING_CAP,
+                TableMappings::validate,
+                documentsUnread)
+            .index(
+                "folder not found; create it with one table-mapping JSON per database", problems);
+    JsonFolder taskSettings =
+        new JsonFolder(
+                files,
+                dir.resolve(TASK_SETTINGS_FOLDER),
+                ConfigFiles.TASK_SETTINGS_CAP,
+                TaskSettings::validate,
+                documentsUnread)
+            .index(null, problems);
+    DatabaseRows rows =
+        new DatabaseRows(
+            dir.resolve(DATABASES_FILE),
+            parsed,
+            parametersFile,
+            mappings,
+            taskSettings,
+            instance ->
+                serverRows.containsKey(instance)
+                    ? serverRows.get(instance).compute()
+                    : settings.compute(),
+            problems);
+    List<Database> databases = rows.read(files);
+    List<Server> servers = groupByServer(databases, settings, serverRows);
+    if (!servers.isEmpty()) {
+      checkServerRows(servers, serverRows);
+      checkComputeSettings(servers, serverRows, parsed, parametersFile);
+      if (settings.certificateArn().isPresent() && !rows.fleetCertificateUsed()) {
+        problems.error(
+            Problem.at(
+                parametersFile,
+                parsed.lineOf("certificate_arn"),
+                "key 'certificate_arn' applies only to databases whose ssl_mode is verify-ca or"
+                    + " verify-full and whose row names no certificate, and none does; set"
+                    + " ssl_mode or remove the key"));
+      }
+    }
     checkQuotas(servers, databases.size());
     problems.throwIfAny();
     return ImmutableFleet.builder()
@@ -74,239 +134,9 @@ public final class ConfigLoader {
         .build();
   }
 
-  private void indexMappingFiles() {
-    Path folder = dir.resolve(MAPPINGS_FOLDER);
-    if (!Files.isDirectory(folder)) {
-      problems.error(
-          Problem.inFile(
-              folder, "folder not found; create it with one table-mapping JSON per database"));
-      return;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      files
-          .filter(Files::isRegularFile)
-          .sorted()
-          .forEach(
-              f ->
-                  mappingFilesByLowerName
-                      .computeIfAbsent(
-                          f.getFileName().toString().toLowerCase(Locale.ROOT),
-                          k -> new ArrayList<>())
-                      .add(f));
-    } catch (IOException e) {
-      problems.error(Problem.inFile(folder, "cannot be listed: " + e.getMessage()));
-    }
-  }
-
-  private List<Database> readDatabases(Settings settings) {
-    Path file = dir.resolve(DATABASES_FILE);
-    CsvFile csv = CsvFile.read(file, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, problems);
-    if (csv == null) {
-      return List.of();
-    }
-    if (csv.headerOnly()) {
-      problems.error(Problem.inFile(file, "lists no database; add a row 'server,dbname' for each"));
-    }
-    List<Database> databases = new ArrayList<>();
-    Map<String, Database> byTask = new HashMap<>();
-    for (CsvFile.Row row : csv.rows()) {
-      Database database = readDatabase(file, row, settings);
-      if (database == null) {
-        continue;
-      }
-      Database earlier = byTask.putIfAbsent(database.taskIdentifier(), database);
-      if (earlier != null) {
-        problems.error(
-            Problem.at(
-                file,
-                row.line(),
-                describe(database)
-                    + " and "
-                    + describe(earlier)
-                    + " on line "
-                    + earlier.line()
-                    + " both become task '"
-                    + database.taskIdentifier()
-                    + "'; remove the duplicate or rename one"));
-        continue;
-      }
-      databases.add(database);
-    }
-    return databases;
-  }
-
-  private Database readDatabase(Path file, CsvFile.Row row, Settings settings) {
-    String server = row.trimmed("server");
-    String name = row.trimmed("dbname");
-    int line = row.line();
-    boolean usable = true;
-    if (server.isEmpty()) {
-      problems.error(Problem.at(file, line, "'server' is empty; name the source server"));
-      usable = false;
-    }
-    if (name.isEmpty()) {
-      problems.error(Problem.at(file, line, "'dbname' is empty; name the source database"));
-      usable = false;
-    }
-    SourceEngine engine = row.engine(file, settings.sourceEngine(), problems);
-    if (!usable || engine == null) {
-      return null;
-    }
-    String instance = Names.instanceIdentifier(server);
-    String task = Names.taskIdentifier(server, name);
-    String source = Names.sourceEndpointIdentifier(server, name, engine);
-    String target = Names.targetEndpointIdentifier(server, name);
-    usable &=
-        checkLength(
-            file,
-            line,
-            "replication instance",
-            instance,
-            DmsIdentifiers.MAX_INSTANCE_LENGTH,
-            "server");
-    usable &=
-        checkLength(
-            file,
-            line,
-            "task",
-            task,
-            DmsIdentifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
-            "server or database");
-    usable &=
-        checkLength(
-            file,
-            line,
-            "source endpoint",
-            source,
-            DmsIdentifiers.MAX_TASK_OR_ENDPOINT_LENGTH,
-            "server or database");
-    String secret = Names.secretName(settings.secretNamePattern(), server, name, engine);
-    usable &= checkSecretName(file, line, secret);
-    TableMapping mapping = tableMapping(file, row, server, name);
-    if (!usable || mapping == null) {
-      return null;
-    }
-    return ImmutableDatabase.builder()
-        .serverName(server)
-        .name(name)
-        .engine(engine)
-        .line(line)
-        .taskIdentifier(task)
-        .sourceEndpointIdentifier(source)
-        .targetEndpointIdentifier(target)
-        .secretName(secret)
-        .s3Prefix(Names.s3Prefix(settings.s3Prefix(), server, name))
-        .tableMapping(mapping)
-        .build();
-  }
-
-  private boolean checkLength(
-      Path file, int line, String what, String identifier, int max, String shorten) {
-    if (identifier.length() <= max) {
-      return true;
-    }
-    problems.error(
-        Problem.at(
-            file,
-            line,
-            what
-                + " identifier '"
-                + identifier
-                + "' is "
-                + identifier.length()
-                + " characters; DMS allows at most "
-                + max
-                + ": shorten the "
-                + shorten
-                + " name"));
-    return false;
-  }
-
-  private boolean checkSecretName(Path file, int line, String secret) {
-    if (secret.length() > Secrets.MAX_NAME_LENGTH) {
-      problems.error(
-          Problem.at(
-              file,
-              line,
-              "secret name '"
-                  + secret
-                  + "' is longer than "
-                  + Secrets.MAX_NAME_LENGTH
-                  + " characters; shorten the names or 'secret_name_pattern'"));
-      return false;
-    }
-    if (Secrets.looksLikeArnSuffix(secret)) {
-      problems.error(
-          Problem.at(
-              file,
-              line,
-              "secret name '"
-                  + secret
-                  + "' ends in a hyphen and six characters,"
-                  + " which Secrets Manager confuses with an ARN suffix; change 'secret_name_pattern' or the names"));
-      return false;
-    }
-    return true;
-  }
-
-  private TableMapping tableMapping(Path file, CsvFile.Row row, String server, String name) {
-    String given = row.trimmed("mapping_file");
-    String expected = given.isEmpty() ? "dms_" + server + "_" + name + "_mappings.json" : given;
-    Path expectedPath = dir.resolve(MAPPINGS_FOLDER).resolve(expected);
-    List<Path> candidates =
-        mappingFilesByLowerName.getOrDefault(expected.toLowerCase(Locale.ROOT), List.of());
-    if (candidates.isEmpty()) {
-      problems.error(
-          Problem.at(
-              file,
-              row.line(),
-              "no table mapping for server '"
-                  + server
-                  + "' database '"
-                  + name
-                  + "'; expected "
-                  + expectedPath));
-      return null;
-    }
-    if (candidates.size() > 1) {
-      problems.error(
-          Problem.at(
-              file,
-              row.line(),
-              "table mapping for server '"
-                  + server
-                  + "' database '"
-                  + name
-                  + "' is ambiguous: "
-                  + candidates
-                  + " differ only in case; keep one"));
-      return null;
-    }
-    Path mappingFile = candidates.get(0);
-    if (!mappingsRead.containsKey(mappingFile)) {
-      mappingsRead.put(mappingFile, readMapping(mappingFile));
-    }
-    return mappingsRead.get(mappingFile);
-  }
-
-  private TableMapping readMapping(Path file) {
-    String json;
-    try {
-      json = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      problems.error(Problem.inFile(file, "cannot be read as UTF-8 text: " + e.getMessage()));
-      return null;
-    }
-    List<Finding> findings = TableMappings.validate(json);
-    findings.forEach(f -> problems.error(Problem.at(file, f.line(), f.message())));
-    if (!findings.isEmpty()) {
-      return null;
-    }
-    return ImmutableTableMapping.builder().file(file).json(json).build();
-  }
-
   /** One server per instance identifier, whatever the order of the rows. */
-  private List<Server> groupByServer(List<Database> databases) {
+  private List<Server> groupByServer(
+      List<Database> databases, Settings settings, Map<String, ServersFile.Row> serverRows) {
     Map<String, List<Database>> byInstance = new LinkedHashMap<>();
     Map<String, Database> firstOfInstance = new HashMap<>();
     Path file = dir.resolve(DATABASES_FILE);
@@ -333,19 +163,134 @@ public final class ConfigLoader {
     }
     List<Server> servers = new ArrayList<>();
     byInstance.forEach(
-        (instance, members) ->
-            servers.add(
-                ImmutableServer.builder()
-                    .name(members.get(0).serverName())
-                    .instanceIdentifier(instance)
-                    .databases(members)
-                    .build()));
+        (instance, members) -> {
+          ImmutableServer.Builder server = ImmutableServer.builder().from(settings);
+          ServersFile.Row row = serverRows.get(instance);
+          if (row != null) {
+            row.applyTo(server);
+          }
+          servers.add(
+              server
+                  .name(members.get(0).serverName())
+                  .instanceIdentifier(instance)
+                  .databases(members)
+                  .build());
+        });
     return servers;
+  }
+
+  /** Every row of {@code dms_servers.txt} names a server of {@code dms_config_details.txt}. */
+  private void checkServerRows(List<Server> servers, Map<String, ServersFile.Row> serverRows) {
+    List<String> instances = servers.stream().map(Server::instanceIdentifier).toList();
+    List<String> names = servers.stream().map(Server::name).toList();
+    serverRows.forEach(
+        (instance, row) -> {
+          if (!instances.contains(instance)) {
+            problems.error(
+                Problem.at(
+                    dir.resolve(SERVERS_FILE),
+                    row.line(),
+                    "server '"
+                        + row.server()
+                        + "' is not in "
+                        + DATABASES_FILE
+                        + "; "
+                        + Suggestions.didYouMean(row.server(), names)));
+          }
+        });
+  }
+
+  /**
+   * Instance-only settings apply to servers on instances, capacities to serverless ones, each as
+   * the server's row or the fleet's settings give them.
+   */
+  private void checkComputeSettings(
+      List<Server> servers,
+      Map<String, ServersFile.Row> serverRows,
+      SettingsParser.Parsed parsed,
+      Path parametersFile) {
+    Path serversFile = dir.resolve(SERVERS_FILE);
+    for (Server server : servers) {
+      ServersFile.Row row = serverRows.get(server.instanceIdentifier());
+      if (row != null) {
+        for (Compute other : Compute.values()) {
+          for (String column : ServersFile.columnsOnlyFor(other)) {
+            if (other != server.compute() && row.columns().contains(column)) {
+              problems.error(
+                  Problem.at(
+                      serversFile,
+                      row.line(),
+                      "'"
+                          + column
+                          + "' applies only to "
+                          + appliesTo(other)
+                          + ", and server '"
+                          + server.name()
+                          + "' runs "
+                          + runsOn(server.compute())
+                          + "; remove it or set compute "
+                          + other.value()));
+            }
+          }
+        }
+      }
+      OptionalInt min = server.minCapacityUnits();
+      if (server.compute() == Compute.SERVERLESS
+          && min.isPresent()
+          && min.getAsInt() > server.maxCapacityUnits()) {
+        boolean rowSetsCapacity =
+            row != null
+                && (row.columns().contains("min_capacity_units")
+                    || row.columns().contains("max_capacity_units"));
+        String message =
+            "min_capacity_units "
+                + min.getAsInt()
+                + " is above max_capacity_units "
+                + server.maxCapacityUnits()
+                + "; lower it or raise max_capacity_units";
+        problems.error(
+            rowSetsCapacity
+                ? Problem.at(serversFile, row.line(), message)
+                : Problem.at(parametersFile, parsed.lineOf("min_capacity_units"), message));
+      }
+    }
+    for (Compute compute : Compute.values()) {
+      if (servers.stream().noneMatch(s -> s.compute() == compute)) {
+        for (String key : FLEET_KEYS_ONLY_FOR.get(compute)) {
+          if (parsed.sets(key)) {
+            problems.error(
+                Problem.at(
+                    parametersFile,
+                    parsed.lineOf(key),
+                    "key '"
+                        + key
+                        + "' applies only to "
+                        + appliesTo(compute)
+                        + ", and no server runs "
+                        + runsOn(compute)
+                        + "; remove it, or set compute "
+                        + compute.value()
+                        + " here or for a server in "
+                        + SERVERS_FILE));
+          }
+        }
+      }
+    }
+  }
+
+  private static String appliesTo(Compute compute) {
+    return compute == Compute.INSTANCE ? "replication instances" : "serverless replications";
+  }
+
+  private static String runsOn(Compute compute) {
+    return compute == Compute.INSTANCE ? "on a replication instance" : "serverless";
   }
 
   private void checkQuotas(List<Server> servers, int databaseCount) {
     Path file = dir.resolve(DATABASES_FILE);
-    for (Server server : servers) {
+    List<Server> onInstances =
+        servers.stream().filter(s -> s.compute() == Compute.INSTANCE).toList();
+    for (Server server : onInstances) {
       if (server.databases().size() > Quotas.DATABASES_PER_INSTANCE) {
         Database first = server.databases().get(Quotas.DATABASES_PER_INSTANCE);
         problems.error(
@@ -366,8 +311,9 @@ public final class ConfigLoader {
                     + "-2') with matching credentials rows"));
       }
     }
-    warnAbove(file, servers.size(), Quotas.INSTANCES_PER_ACCOUNT, "replication instances");
-    warnAbove(file, databaseCount, Quotas.TASKS_PER_ACCOUNT, "replication tasks");
+    int tasks = onInstances.stream().mapToInt(s -> s.databases().size()).sum();
+    warnAbove(file, onInstances.size(), Quotas.INSTANCES_PER_ACCOUNT, "replication instances");
+    warnAbove(file, tasks, Quotas.TASKS_PER_ACCOUNT, "replication tasks");
     warnAbove(file, 2 * databaseCount, Quotas.ENDPOINTS_PER_ACCOUNT, "endpoints");
   }
 
@@ -384,9 +330,5 @@ public final class ConfigLoader {
                   + quota
                   + " per account and Region: raise it in Service Quotas before deploying"));
     }
-  }
-
-  private static String describe(Database database) {
-    return "server '" + database.serverName() + "' database '" + database.name() + "'";
   }
 }

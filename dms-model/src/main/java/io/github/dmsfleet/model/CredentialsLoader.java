@@ -1,37 +1,78 @@
 package io.github.dmsfleet.model;
 
 import io.github.dmsfleet.rules.SourceEngine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a credentials CSV ({@code servername,dbname,username,password,ipaddress,port,engine}).
- * Names and hosts are trimmed; usernames and passwords are kept exactly as written and never appear
- * in a message.
+ * Names and hosts are trimmed; usernames and passwords are kept exactly as written. No message
+ * quotes anything from the file: a row whose columns shift (an unquoted comma in a password) would
+ * otherwise print a piece of a password as a host name.
  */
 public final class CredentialsLoader {
   public static final List<String> COLUMNS =
       List.of("servername", "dbname", "username", "password", "ipaddress", "port", "engine");
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+");
+  private static final Set<String> VERBATIM = Set.of("username", "password");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\\]?");
+  private static final Pattern DNS_NAME =
+      Pattern.compile(
+          "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+              + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+  private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+  private static final String ENGINE_NAMES =
+      Arrays.stream(SourceEngine.values())
+          .map(SourceEngine::engineName)
+          .collect(Collectors.joining(", "));
+  private static final String CHECK_THE_COLUMNS =
+      "; check that the row's values follow the header's order and that a value holding a comma is"
+          + " quoted";
 
   private CredentialsLoader() {}
 
   /**
    * Reads and validates the file; throws a {@link ConfigException} listing every problem found.
+   * {@link #read} gives the warnings about the file too.
    *
    * @param settings give the default engine and the secret-name pattern
    */
   public static List<Credential> load(Path file, Settings settings) {
+    return read(file, settings).credentials();
+  }
+
+  /**
+   * Reads and validates the file, with a warning when other users can read it; throws a {@link
+   * ConfigException} listing every problem found.
+   *
+   * @param settings give the default engine and the secret-name pattern
+   */
+  public static CredentialsFile read(Path file, Settings settings) {
     Problems problems = new Problems();
-    CsvFile csv = CsvFile.read(file, COLUMNS, Set.of(), problems);
+    CsvFile csv =
+        CsvFile.read(
+            ConfigFiles.anywhere(),
+            file,
+            ConfigFiles.CREDENTIALS_CAP,
+            CsvFile.Format.secret(COLUMNS, VERBATIM),
+            problems);
     List<Credential> credentials = new ArrayList<>();
     if (csv != null) {
+      warnWhenOthersCanRead(file, problems);
       Map<String, Credential> byTask = new HashMap<>();
       for (CsvFile.Row row : csv.rows()) {
         Credential credential = read(file, row, settings, problems);
@@ -47,13 +88,9 @@ public final class CredentialsLoader {
               Problem.at(
                   file,
                   row.line(),
-                  "server '"
-                      + credential.serverName()
-                      + "' database '"
-                      + credential.databaseName()
-                      + "' already has credentials on line "
+                  "'servername' and 'dbname' name the database of line "
                       + earlier.line()
-                      + "; keep one row per database"));
+                      + " again; keep one row per database"));
           continue;
         }
         credentials.add(credential);
@@ -63,7 +100,10 @@ public final class CredentialsLoader {
       }
     }
     problems.throwIfAny();
-    return List.copyOf(credentials);
+    return ImmutableCredentialsFile.builder()
+        .credentials(credentials)
+        .warnings(problems.warnings())
+        .build();
   }
 
   private static Credential read(Path file, CsvFile.Row row, Settings settings, Problems problems) {
@@ -81,14 +121,12 @@ public final class CredentialsLoader {
     }
     String host =
         required(file, row, "ipaddress", "give the server's host name or IP address", problems);
-    if (!host.isEmpty() && !HOST.matcher(host).matches()) {
+    if (!host.isEmpty() && !isHost(host)) {
       problems.error(
-          Problem.at(file, line, "'ipaddress' '" + host + "' is not a host name or IP address"));
+          Problem.at(
+              file, line, "'ipaddress' is not a host name or IP address" + CHECK_THE_COLUMNS));
     }
-    // An unknown engine is recorded; the port is then checked against the default engine's.
-    SourceEngine engine =
-        Objects.requireNonNullElse(
-            row.engine(file, settings.sourceEngine(), problems), settings.sourceEngine());
+    SourceEngine engine = engine(file, row, settings, problems);
     int port = port(file, row, engine, problems);
     if (problems.errorCount() > before) {
       return null;
@@ -115,6 +153,31 @@ public final class CredentialsLoader {
     return value;
   }
 
+  /**
+   * The row's engine, or the default; for an unknown one the default, with the problem recorded, so
+   * that the port is still checked.
+   */
+  private static SourceEngine engine(
+      Path file, CsvFile.Row row, Settings settings, Problems problems) {
+    String value = row.trimmed("engine");
+    if (value.isEmpty()) {
+      return settings.sourceEngine();
+    }
+    try {
+      return SourceEngine.fromValue(value);
+    } catch (IllegalArgumentException e) {
+      problems.error(
+          Problem.at(
+              file,
+              row.line(),
+              "'engine' is not one of "
+                  + ENGINE_NAMES
+                  + " (or empty for source_engine)"
+                  + CHECK_THE_COLUMNS));
+      return settings.sourceEngine();
+    }
+  }
+
   private static int port(Path file, CsvFile.Row row, SourceEngine engine, Problems problems) {
     String text = row.trimmed("port");
     if (text.isEmpty()) {
@@ -132,13 +195,52 @@ public final class CredentialsLoader {
         Problem.at(
             file,
             row.line(),
-            "'port' must be a number from 1 to 65535, got '"
-                + text
-                + "' ("
+            "'port' must be a number from 1 to 65535 ("
                 + engine.engineName()
                 + " usually listens on "
                 + engine.defaultPort()
-                + ")"));
+                + ")"
+                + CHECK_THE_COLUMNS));
     return 0;
+  }
+
+  /** An IPv4 address, an IPv6 address (in brackets or not), or a DNS name. */
+  static boolean isHost(String host) {
+    Matcher ipv4 = IPV4.matcher(host);
+    if (ipv4.matches()) {
+      for (int octet = 1; octet <= 4; octet++) {
+        if (Integer.parseInt(ipv4.group(octet)) > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (host.contains(":")) {
+      return IPV6.matcher(host).matches();
+    }
+    return !DIGITS_AND_DOTS.matcher(host).matches() && DNS_NAME.matcher(host).matches();
+  }
+
+  /** Passwords are in the file: other users should not be able to read it. */
+  private static void warnWhenOthersCanRead(Path file, Problems problems) {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view == null) {
+      return; // no POSIX permissions on this file system
+    }
+    try {
+      Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+      if (permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        problems.warning(
+            Problem.inFile(
+                file,
+                "holds passwords but its group or other users can read it ("
+                    + PosixFilePermissions.toString(permissions)
+                    + "); restrict it with chmod 600 "
+                    + file));
+      }
+    } catch (IOException e) {
+      // the permissions cannot be read: nothing to warn about
+    }
   }
 }

@@ -1,14 +1,10 @@
 package io.github.dmsfleet.model;
 
 import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.Suggestions;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,10 +20,31 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A CSV config file read whole: a header and rows that know their line. Accepts a UTF-8 byte-order
  * mark, CRLF or LF, blank lines and quoted fields (commas, quotes and newlines inside quotes).
- * Header names are matched in any case.
+ * Header names are matched in any case. A field may hold no control character, except in the
+ * format's verbatim columns.
  */
 final class CsvFile {
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
+  /**
+   * What a file's header holds and how strictly its rows are read.
+   *
+   * @param required the columns the header must have
+   * @param optional the columns it may have
+   * @param secret whether the file holds secrets: every row must have every column, and no message
+   *     quotes anything from the file, not even a header name (a file without its header would show
+   *     its first row)
+   * @param verbatim columns kept exactly as written, control characters included
+   */
+  record Format(List<String> required, Set<String> optional, boolean secret, Set<String> verbatim) {
+    /** A config file: rows may leave out trailing optional columns. */
+    static Format config(List<String> required, Set<String> optional) {
+      return new Format(required, optional, false, Set.of());
+    }
+
+    /** A file of secrets with exactly these columns. */
+    static Format secret(List<String> columns, Set<String> verbatim) {
+      return new Format(columns, Set.of(), true, verbatim);
+    }
+  }
 
   /**
    * One data row; {@code line} is where it starts, so a quoted newline does not shift later rows'
@@ -42,6 +59,11 @@ final class CsvFile {
     /** The field with surrounding white space removed, as names are compared. */
     String trimmed(String column) {
       return raw(column).strip();
+    }
+
+    /** Whether the row gives the column a value. */
+    boolean has(String column) {
+      return !trimmed(column).isEmpty();
     }
 
     /**
@@ -70,7 +92,7 @@ final class CsvFile {
     this.headerOnly = headerOnly;
   }
 
-  /** The usable rows; a row with too many fields is reported and left out. */
+  /** The usable rows; a row with the wrong number of fields or a control character is left out. */
   List<Row> rows() {
     return rows;
   }
@@ -84,39 +106,22 @@ final class CsvFile {
    * Reads the file, checking that its header has every required column and no unknown one. Returns
    * null and records the problem when the file cannot be used at all.
    */
-  static CsvFile read(Path file, List<String> required, Set<String> optional, Problems problems) {
-    String text;
-    try {
-      text = decode(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      problems.error(
-          Problem.inFile(
-              file,
-              "file not found; create it with the header '" + String.join(",", required) + "'"));
-      return null;
-    } catch (CharacterCodingException e) {
-      problems.error(Problem.inFile(file, "is not UTF-8 text; save it as UTF-8"));
-      return null;
-    } catch (IOException e) {
-      problems.error(Problem.inFile(file, "cannot be read: " + e.getMessage()));
-      return null;
-    }
-    return parse(file, text, required, optional, problems);
+  static CsvFile read(ConfigFiles files, Path file, int cap, Format format, Problems problems) {
+    String header = String.join(",", format.required());
+    String text =
+        files.read(
+            file, cap, "file not found; create it with the header '" + header + "'", problems);
+    return text == null ? null : parse(file, text, format, problems);
   }
 
-  private static String decode(byte[] bytes) throws CharacterCodingException {
-    String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
-  }
-
-  private static CsvFile parse(
-      Path file, String text, List<String> required, Set<String> optional, Problems problems) {
+  private static CsvFile parse(Path file, String text, Format format, Problems problems) {
     LineIndex lines = new LineIndex(text);
     List<CSVRecord> records;
     try (CSVParser parser =
         CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      // The parser's messages give a line and a position, never a field.
       problems.error(
           Problem.inFile(
               file,
@@ -129,81 +134,135 @@ final class CsvFile {
     if (nonBlank.isEmpty()) {
       problems.error(
           Problem.inFile(
-              file, "is empty; it needs the header '" + String.join(",", required) + "'"));
+              file, "is empty; it needs the header '" + String.join(",", format.required()) + "'"));
       return null;
     }
     CSVRecord headerRecord = nonBlank.get(0);
     List<String> header =
         headerRecord.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int headerLine = lines.lineOf(headerRecord.getCharacterPosition());
-    if (!checkHeader(file, headerLine, header, required, optional, problems)) {
+    if (!new Header(file, headerLine, format, problems).check(header)) {
       return null;
     }
     List<Row> rows = new ArrayList<>();
     for (CSVRecord record : nonBlank.subList(1, nonBlank.size())) {
       int line = lines.lineOf(record.getCharacterPosition());
-      if (record.size() > header.size()) {
-        problems.error(
-            Problem.at(
-                file,
-                line,
-                "has "
-                    + record.size()
-                    + " fields but the header has "
-                    + header.size()
-                    + "; quote a value that contains a comma"));
-        continue;
+      Row row = row(file, line, header, record, format, problems);
+      if (row != null) {
+        rows.add(row);
       }
-      Map<String, String> fields = new LinkedHashMap<>();
-      for (int i = 0; i < record.size(); i++) {
-        fields.put(header.get(i), record.get(i));
-      }
-      rows.add(new Row(line, fields));
     }
     return new CsvFile(rows, nonBlank.size() == 1);
   }
 
-  private static boolean checkHeader(
+  private static Row row(
       Path file,
       int line,
       List<String> header,
-      List<String> required,
-      Set<String> optional,
+      CSVRecord record,
+      Format format,
       Problems problems) {
+    boolean tooMany = record.size() > header.size();
+    if (tooMany || (format.secret() && record.size() < header.size())) {
+      problems.error(
+          Problem.at(
+              file,
+              line,
+              "has "
+                  + record.size()
+                  + " fields but the header has "
+                  + header.size()
+                  + (tooMany
+                      ? "; quote a value that contains a comma"
+                      : "; give every column, empty where a default applies, and quote a value"
+                          + " that contains a comma")));
+      return null;
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
     boolean usable = true;
-    List<String> known = new ArrayList<>(required);
-    known.addAll(optional);
-    for (String column : required) {
-      if (!header.contains(column)) {
+    for (int i = 0; i < record.size(); i++) {
+      String column = header.get(i);
+      String value = record.get(i);
+      int control = format.verbatim().contains(column) ? -1 : controlCharacter(value.strip());
+      if (control >= 0) {
         problems.error(
             Problem.at(
                 file,
                 line,
-                "the header lacks the column '"
+                "'"
                     + column
-                    + "'; the header must hold "
-                    + String.join(",", required)));
+                    + "' holds the control character U+"
+                    + String.format(Locale.ROOT, "%04X", control)
+                    + "; remove it"));
         usable = false;
       }
+      fields.put(column, value);
     }
-    List<String> seen = new ArrayList<>();
-    for (String column : header) {
-      if (seen.contains(column)) {
-        problems.error(
-            Problem.at(
-                file, line, "the header names the column '" + column + "' twice; remove one"));
-        usable = false;
-      } else if (!known.contains(column)) {
-        problems.error(
-            Problem.at(
-                file,
-                line,
-                "unknown column '" + column + "'; " + Suggestions.didYouMean(column, known)));
-        usable = false;
+    return usable ? new Row(line, fields) : null;
+  }
+
+  /**
+   * The first control or invisible formatting character (such as a bidirectional override, which
+   * makes text read differently than it is), or -1.
+   */
+  private static int controlCharacter(String value) {
+    return value
+        .codePoints()
+        .filter(
+            c ->
+                Character.getType(c) == Character.CONTROL
+                    || Character.getType(c) == Character.FORMAT)
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Checks a header against the format, naming columns only where the file may be quoted. */
+  private record Header(Path file, int line, Format format, Problems problems) {
+    boolean check(List<String> header) {
+      boolean usable = true;
+      List<String> known = new ArrayList<>(format.required());
+      known.addAll(format.optional());
+      for (String column : format.required()) {
+        if (!header.contains(column)) {
+          error(
+              "the header lacks the column '"
+                  + column
+                  + "'; the header must hold "
+                  + String.join(",", format.required()));
+          usable = false;
+        }
       }
-      seen.add(column);
+      for (int i = 0; i < header.size(); i++) {
+        String column = header.get(i);
+        int first = header.indexOf(column);
+        if (first < i) {
+          error(
+              format.secret()
+                  ? "the header's column "
+                      + (i + 1)
+                      + " repeats column "
+                      + (first + 1)
+                      + "; name each column once"
+                  : "the header names the column '" + column + "' twice; remove one");
+          usable = false;
+        } else if (!known.contains(column)) {
+          error(
+              format.secret()
+                  ? "the header's column "
+                      + (i + 1)
+                      + " is not one of "
+                      + String.join(",", known)
+                      + "; the first line must be the header"
+                  : "unknown column '" + column + "'; " + Suggestions.didYouMean(column, known));
+          usable = false;
+        }
+      }
+      return usable;
     }
-    return usable;
+
+    private void error(String message) {
+      problems.error(Problem.at(file, line, message));
+    }
   }
 
   private static boolean isBlank(CSVRecord record) {

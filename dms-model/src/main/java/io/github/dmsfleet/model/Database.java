@@ -1,10 +1,15 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One source database: it becomes a source endpoint, an S3 target endpoint and a replication task.
+ * One source database: it becomes a source endpoint, an S3 target endpoint and a replication task
+ * (or, on a serverless server, a replication config). Its settings are the effective ones: its
+ * row's over the fleet's.
  */
 @Value.Immutable
 public interface Database {
@@ -19,7 +24,10 @@ public interface Database {
   /** Its line in {@code dms_config_details.txt}. */
   int line();
 
-  /** {@code <server>-<dbname>-all}, made legal by {@link Identifiers}. */
+  /**
+   * {@code <server>-<dbname>-all}, made legal by {@link Identifiers}: its replication task's
+   * identifier, or its replication config's when its server runs serverless.
+   */
   String taskIdentifier();
 
   /** {@code <server>-<dbname>-<engine>-source-endpoint}, made legal by {@link Identifiers}. */
@@ -38,4 +46,19 @@ public interface Database {
   String s3Prefix();
 
   TableMapping tableMapping();
+
+  /** Its row's {@code migration_type}, or the fleet's {@code task_migration_type}. */
+  MigrationType migrationType();
+
+  /** Its row's {@code ssl_mode}, or the fleet's; always one its engine supports. */
+  SslMode sslMode();
+
+  /**
+   * The DMS certificate its {@code verify-ca} or {@code verify-full} mode checks against: its row's
+   * {@code certificate_arn}, or the fleet's; empty for the other modes.
+   */
+  Optional<String> certificateArn();
+
+  /** Its row's {@code task_settings}, merged over the fleet's; empty when it names none. */
+  Optional<TaskSettingsOverride> taskSettings();
 }

@@ -1,14 +1,20 @@
 package io.github.dmsfleet.model;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Collects problems while a file is read, so that all of them are reported at once. */
+/**
+ * Collects problems while a file is read, so that all of them are reported at once; the same
+ * problem found twice (a fleet setting that fails for several databases) is reported once.
+ */
 final class Problems {
-  private final List<Problem> errors = new ArrayList<>();
-  private final List<Problem> warnings = new ArrayList<>();
+  private final Set<Problem> errors = new LinkedHashSet<>();
+  private final Set<Problem> warnings = new LinkedHashSet<>();
+  private int errorsFound;
 
   void error(Problem problem) {
+    errorsFound++;
     errors.add(problem);
   }
 
@@ -16,8 +22,12 @@ final class Problems {
     warnings.add(problem);
   }
 
+  /**
+   * How many errors were found, a repeated one each time, so that a reader can tell whether the row
+   * it reads had one.
+   */
   int errorCount() {
-    return errors.size();
+    return errorsFound;
   }
 
   List<Problem> warnings() {
@@ -27,7 +37,7 @@ final class Problems {
   /** Throws a {@link ConfigException} listing every error, if there is any. */
   void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
+      throw new ConfigException(List.copyOf(errors));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.S3Compression;
@@ -9,15 +10,25 @@ import io.github.dmsfleet.rules.SslMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
  * Fleet-wide settings from {@code parameters.txt}; {@code config/README.md} documents each key and
- * default. The defaults the constructs share come from {@link Defaults}.
+ * default. The defaults the constructs share come from {@link Defaults}. The {@link ServerSettings}
+ * here are the fleet's defaults; read a server's own from its {@link Server}.
  */
 @Value.Immutable
-public abstract class Settings {
-  /** {@code instancesize}: the replication instance class. */
+public abstract class Settings implements ServerSettings {
+  /** {@code compute}: what runs the replications of servers that do not say otherwise. */
+  @Override
+  @Value.Default
+  public Compute compute() {
+    return Defaults.COMPUTE;
+  }
+
+  /** {@code instancesize}: the replication instance class of servers that do not name one. */
+  @Override
   @Value.Default
   public String instanceClass() {
     return Defaults.INSTANCE_CLASS;
@@ -29,29 +40,50 @@ public abstract class Settings {
     return Defaults.MAX_FILE_SIZE_KIB;
   }
 
-  /** {@code task_migration_type}. */
+  /** {@code task_migration_type}: of databases whose row names none. */
   @Value.Default
   public MigrationType migrationType() {
     return Defaults.MIGRATION_TYPE;
   }
 
   /** {@code allocated_storage}: storage of each replication instance, in GiB. */
+  @Override
   @Value.Default
   public int allocatedStorageGiB() {
     return Defaults.ALLOCATED_STORAGE_GIB;
   }
 
   /** {@code multi_az}. */
+  @Override
   @Value.Default
   public boolean multiAz() {
     return false;
   }
 
   /** {@code engine_version}: the DMS engine version; empty means DMS's default. */
+  @Override
   public abstract Optional<String> engineVersion();
 
   /** {@code maintenance_window}, as {@code ddd:hh24:mi-ddd:hh24:mi}; empty means DMS picks one. */
+  @Override
   public abstract Optional<String> maintenanceWindow();
+
+  /** {@code max_capacity_units}: the most a serverless replication scales to, in DCU. */
+  @Override
+  @Value.Default
+  public int maxCapacityUnits() {
+    return Defaults.MAX_CAPACITY_UNITS;
+  }
+
+  /** {@code min_capacity_units}: the least a serverless replication keeps; empty means DMS's 1. */
+  @Override
+  public abstract OptionalInt minCapacityUnits();
+
+  /** {@code log_retention_days}: how long each server's task log group keeps its logs. */
+  @Value.Default
+  public int logRetentionDays() {
+    return Defaults.LOG_RETENTION_DAYS;
+  }
 
   /** {@code source_engine}: the engine of databases whose row names none. */
   @Value.Default
@@ -59,7 +91,7 @@ public abstract class Settings {
     return SourceEngine.SQL_SERVER;
   }
 
-  /** {@code ssl_mode}: how source endpoints encrypt their connection. */
+  /** {@code ssl_mode}: how source endpoints of databases whose row names none encrypt. */
   @Value.Default
   public SslMode sslMode() {
     return Defaults.SSL_MODE;
@@ -67,9 +99,24 @@ public abstract class Settings {
 
   /**
    * {@code certificate_arn}: the DMS certificate that {@code verify-ca} and {@code verify-full}
-   * check against.
+   * check against, for databases whose row names none.
    */
   public abstract Optional<String> certificateArn();
+
+  /**
+   * {@code allow_unencrypted_sources}: whether {@code ssl_mode none} is accepted; it sends data and
+   * credentials in the clear.
+   */
+  @Value.Default
+  public boolean allowUnencryptedSources() {
+    return false;
+  }
+
+  /**
+   * {@code source_cidrs}: the networks where the source databases live, which the replication
+   * instances' egress to the sources is narrowed to; empty means any address on the engines' ports.
+   */
+  public abstract List<String> sourceCidrs();
 
   /** {@code vpc_cidr}: the CIDR of the VPC created when no {@code vpc_id} is given. */
   @Value.Default
@@ -125,6 +172,12 @@ public abstract class Settings {
   public int glacierTransitionDays() {
     return Defaults.GLACIER_TRANSITION_DAYS;
   }
+
+  /**
+   * {@code secrets_kms_key_arn}: the KMS key that encrypts the credential secrets; empty means
+   * Secrets Manager's own {@code aws/secretsmanager} key.
+   */
+  public abstract Optional<String> secretsKmsKeyArn();
 
   /** {@code secret_name_pattern}: the Secrets Manager name of each database's credentials. */
   @Value.Default

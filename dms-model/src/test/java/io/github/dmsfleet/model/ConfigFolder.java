@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes a config folder for a test: parameters, database rows and table mappings. */
 final class ConfigFolder {
@@ -49,6 +50,21 @@ final class ConfigFolder {
     return write(ConfigLoader.DATABASES_FILE, text);
   }
 
+  /** Writes {@code dms_servers.txt} as given. */
+  ConfigFolder servers(String text) {
+    return write(ConfigLoader.SERVERS_FILE, text);
+  }
+
+  /** Writes a file into {@code dms_task_settings/}. */
+  ConfigFolder taskSettings(String fileName, String json) {
+    try {
+      Files.createDirectories(dir.resolve(ConfigLoader.TASK_SETTINGS_FOLDER));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return write(ConfigLoader.TASK_SETTINGS_FOLDER + "/" + fileName, json);
+  }
+
   /** Writes a valid mapping for each {@code server:dbname} pair, named as the loader expects. */
   ConfigFolder mappingsFor(String... serverAndDatabase) {
     for (String pair : serverAndDatabase) {
@@ -74,8 +90,22 @@ final class ConfigFolder {
     return dir.resolve(ConfigLoader.MAPPINGS_FOLDER).resolve(name);
   }
 
+  Path taskSettingsFile(String name) {
+    return dir.resolve(ConfigLoader.TASK_SETTINGS_FOLDER).resolve(name);
+  }
+
   Fleet load() {
     return ConfigLoader.load(dir);
+  }
+
+  /** Every problem of a config that must be invalid. */
+  List<Problem> problems() {
+    try {
+      load();
+    } catch (ConfigException e) {
+      return e.problems();
+    }
+    throw new AssertionError("expected the config to be invalid");
   }
 
   ConfigFolder write(String name, String text) {

@@ -2,6 +2,7 @@ package io.github.dmsfleet.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.dmsfleet.rules.SourceEngine;
@@ -40,6 +41,10 @@ class ConfigLoaderTest {
             "dbserver2-sales-all",
             "dbserver2-inventory-all");
     assertThat(fleet.warnings()).isEmpty();
+    assertThat(fleet.server("dbserver1").orElseThrow().instanceClass()).isEqualTo("dms.r5.2xlarge");
+    assertThat(fleet.server("dbserver2").orElseThrow().instanceClass()).isEqualTo("dms.r5.xlarge");
+    assertThat(fleet.database("dbserver2", "sales").orElseThrow().taskSettings()).isPresent();
+    assertThat(fleet.settings().sourceCidrs()).containsExactly("10.1.0.0/24");
   }
 
   @Test
@@ -119,6 +124,10 @@ class ConfigLoaderTest {
 
     assertThat(problemsOf(folder))
         .containsExactly(
+            Problem.at(
+                folder.file(ConfigLoader.DATABASES_FILE),
+                2,
+                "'server' holds the control character U+000A; remove it"),
             Problem.at(
                 folder.file(ConfigLoader.DATABASES_FILE),
                 4,
@@ -300,6 +309,44 @@ class ConfigLoaderTest {
                 + ":3: unknown key 'instancesise'; did you mean 'instancesize'?",
             folder.file(ConfigLoader.DATABASES_FILE)
                 + ":1: unknown column 'engin'; did you mean 'engine'?");
+  }
+
+  @Test
+  void aCommandThatReadsNoDocumentTakesTheirProblemsAsWarnings() {
+    ConfigFolder folder =
+        ConfigFolder.in(dir)
+            .databases("server,dbname,mapping_file\nsrv,db,broken.json\n")
+            .mapping("broken.json", "\uFEFF{\"rules\": [");
+
+    Fleet fleet = ConfigLoader.loadForOperations(dir);
+
+    assertThat(problemsOf(folder))
+        .extracting(Problem::file)
+        .containsExactly(folder.mappingFile("broken.json"));
+    assertThat(fleet.databases())
+        .extracting(Database::taskIdentifier)
+        .containsExactly("srv-db-all");
+    assertThat(fleet.warnings())
+        .extracting(Problem::file)
+        .containsExactly(folder.mappingFile("broken.json"));
+  }
+
+  @Test
+  void aCommandThatReadsNoDocumentStillFailsOnAnyOtherProblem() {
+    ConfigFolder.in(dir)
+        .parameters("key,value\nmaxfilesize,0\n")
+        .databases("server,dbname,mapping_file\nsrv,db,broken.json\n")
+        .mapping("broken.json", "{");
+
+    ConfigException thrown =
+        catchThrowableOfType(ConfigException.class, () -> ConfigLoader.loadForOperations(dir));
+
+    assertThat(thrown.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            dir.resolve("parameters.txt")
+                + ":2: key 'maxfilesize': must be a whole number of KiB from 1 to 1048576,"
+                + " got '0'");
   }
 
   @Test

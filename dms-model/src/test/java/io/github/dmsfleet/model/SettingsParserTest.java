@@ -3,6 +3,7 @@ package io.github.dmsfleet.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.MigrationType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +75,88 @@ class SettingsParserTest {
     assertThat(settings.alertEmails()).containsExactly("a@example.com", "b@example.com");
     assertThat(settings.tags())
         .containsExactly(entry("Project", "lake"), entry("Owner", "data team"));
+  }
+
+  @Test
+  void readsServerlessSecurityAndLogSettings() throws Exception {
+    Settings settings =
+        parse(
+            """
+            key,value
+            compute,Serverless
+            max_capacity_units,64
+            min_capacity_units,4
+            source_cidrs,10.1.0.0/24; 192.168.7.0/28
+            allow_unencrypted_sources,true
+            secrets_kms_key_arn,arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+            log_retention_days,365
+            """,
+            new Problems());
+
+    assertThat(settings.compute()).isEqualTo(Compute.SERVERLESS);
+    assertThat(settings.maxCapacityUnits()).isEqualTo(64);
+    assertThat(settings.minCapacityUnits()).hasValue(4);
+    assertThat(settings.sourceCidrs()).containsExactly("10.1.0.0/24", "192.168.7.0/28");
+    assertThat(settings.allowUnencryptedSources()).isTrue();
+    assertThat(settings.secretsKmsKeyArn())
+        .contains("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    assertThat(settings.logRetentionDays()).isEqualTo(365);
+  }
+
+  @Test
+  void theNewKeysDefaultToInstancesSixteenUnitsNoCidrsAndNinetyDays() throws Exception {
+    Settings settings = parse("key,value\n", new Problems());
+
+    assertThat(settings.compute()).isEqualTo(Compute.INSTANCE);
+    assertThat(settings.maxCapacityUnits()).isEqualTo(16);
+    assertThat(settings.minCapacityUnits()).isEmpty();
+    assertThat(settings.sourceCidrs()).isEmpty();
+    assertThat(settings.allowUnencryptedSources()).isFalse();
+    assertThat(settings.secretsKmsKeyArn()).isEmpty();
+    assertThat(settings.logRetentionDays()).isEqualTo(90);
+  }
+
+  @Test
+  void everyBadNewValueIsReportedWithWhatWouldBeRight() throws Exception {
+    assertThat(
+            problemsOf(
+                """
+        key,value
+        compute,lambda
+        max_capacity_units,3
+        min_capacity_units,none
+        source_cidrs,10.1.0.0/24;10.1.0.5/24
+        log_retention_days,100
+        secrets_kms_key_arn,alias/secrets
+        allow_unencrypted_sources,sometimes
+        """))
+        .containsExactly(
+            file + ":2: key 'compute': 'lambda' is not one of instance, serverless",
+            file
+                + ":3: key 'max_capacity_units': must be one of 1, 2, 4, 8, 16, 32, 64, 128, 192, 256,"
+                + " 384 DMS capacity units, got '3'",
+            file
+                + ":4: key 'min_capacity_units': must be one of 1, 2, 4, 8, 16, 32, 64, 128, 192, 256,"
+                + " 384 DMS capacity units, got 'none'",
+            file
+                + ":5: key 'source_cidrs': '10.1.0.5/24' is not an IPv4 CIDR block such as"
+                + " 10.1.0.0/24: four numbers up to 255, a prefix from /1 to /32, no bit set after"
+                + " the prefix (separate several with ;)",
+            file
+                + ":6: key 'log_retention_days': must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150,"
+                + " 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days, got '100'",
+            file
+                + ":7: key 'secrets_kms_key_arn': 'alias/secrets' is not a KMS key ARN such as"
+                + " arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            file + ":8: key 'allow_unencrypted_sources': must be true or false, got 'sometimes'");
+  }
+
+  @Test
+  void aControlCharacterIsRefusedWithoutPrintingTheValue() throws Exception {
+    assertThat(problemsOf("key,value\nstack_prefix,Dms\u001B[2JFleet\ntags,Team=\u202Elake\n"))
+        .containsExactly(
+            file + ":2: 'value' holds the control character U+001B; remove it",
+            file + ":3: 'value' holds the control character U+202E; remove it");
   }
 
   @Test
@@ -162,22 +245,6 @@ class SettingsParserTest {
             file
                 + ":2: key 'bucket_name'"
                 + " needs 'kms_key_arn', the KMS key the bucket is encrypted with (DMS writes with SSE-KMS)");
-  }
-
-  @Test
-  void verifyingSslNeedsACertificateAndOnlyItUsesOne() throws Exception {
-    assertThat(problemsOf("key,value\nssl_mode,verify-full\n"))
-        .containsExactly(
-            file
-                + ":2: ssl_mode"
-                + " 'verify-full' needs 'certificate_arn', the DMS certificate of the sources' certificate authority");
-    assertThat(
-            problemsOf(
-                "key,value\ncertificate_arn,arn:aws:dms:us-east-1:123456789012:cert:ABC123\n"))
-        .containsExactly(
-            file
-                + ":2: key 'certificate_arn' applies only to ssl_mode verify-ca or verify-full; set"
-                + " ssl_mode or remove the key");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.model.ConfigLoader;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.FleetSummary;
 import io.github.dmsfleet.model.Problem;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
@@ -71,13 +72,8 @@ final class ValidateCommand implements Callable<Integer> {
       Report.json(console, rows);
       return ExitCode.OK;
     }
-    int databases = fleet.databases().size();
     console.result("Config " + config + " is valid:");
-    console.result(String.format("  servers:    %d", fleet.servers().size()));
-    console.result(String.format("  instances:  %d", fleet.servers().size()));
-    console.result(String.format("  databases:  %d", databases));
-    console.result(String.format("  tasks:      %d", databases));
-    console.result(String.format("  endpoints:  %d", 2 * databases));
+    FleetSummary.lines(fleet).forEach(console::result);
     return ExitCode.OK;
   }
 }

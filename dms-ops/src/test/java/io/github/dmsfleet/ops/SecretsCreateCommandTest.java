@@ -249,8 +249,8 @@ class SecretsCreateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.err())
-        .contains(
-            file + ":2: 'password' is empty", file + ":2: 'port' must be a number", "'99999'");
+        .contains(file + ":2: 'password' is empty", file + ":2: 'port' must be a number")
+        .doesNotContain("99999");
     assertThat(run.out()).isEmpty();
   }
 

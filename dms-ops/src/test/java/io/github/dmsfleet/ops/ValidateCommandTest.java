@@ -19,11 +19,20 @@ class ValidateCommandTest {
         .isEqualToNormalizingNewlines(
             """
         Config ../config is valid:
-          servers:    2
-          instances:  2
-          databases:  5
-          tasks:      5
-          endpoints:  10
+          servers:             2
+          instances:           2
+          serverless:          0
+          databases:           5
+          tasks:               5
+          replication configs: 0
+          endpoints:           10
+        Servers whose settings differ from the fleet's:
+          dbserver1: compute instance, instance_class dms.r5.2xlarge, allocated_storage 100, multi_az false
+        Databases whose settings differ from the fleet's:
+          dbserver2/sales: migration_type full-load-and-cdc, ssl_mode require, task_settings sales.json
+        Security:
+          unencrypted sources: none
+          source egress:       10.1.0.0/24 on port 1433
         """);
     assertThat(run.err()).isEmpty();
   }

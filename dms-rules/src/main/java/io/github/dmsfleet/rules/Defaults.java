@@ -31,5 +31,16 @@ public final class Defaults {
 
   public static final S3Compression COMPRESSION = S3Compression.GZIP;
 
+  public static final Compute COMPUTE = Compute.INSTANCE;
+
+  /**
+   * The largest capacity a serverless replication scales to, in DMS capacity units: 32 GiB, what
+   * the default instance class has.
+   */
+  public static final int MAX_CAPACITY_UNITS = 16;
+
+  /** How long task logs are kept: three months to look back on a failure, then they expire. */
+  public static final int LOG_RETENTION_DAYS = 90;
+
   private Defaults() {}
 }

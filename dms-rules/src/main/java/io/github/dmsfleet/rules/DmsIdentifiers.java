@@ -16,6 +16,13 @@ public final class DmsIdentifiers {
   /** Longest replication task or endpoint identifier. */
   public static final int MAX_TASK_OR_ENDPOINT_LENGTH = 255;
 
+  /**
+   * Longest replication config identifier (DMS Serverless). The API reference and the
+   * CloudFormation schema state no limit of their own; the task rule's 255 applies, as the config
+   * takes the task's name.
+   */
+  public static final int MAX_REPLICATION_CONFIG_LENGTH = MAX_TASK_OR_ENDPOINT_LENGTH;
+
   /** A replication instance identifier. */
   public static final TextRule INSTANCE = rule(MAX_INSTANCE_LENGTH);
 

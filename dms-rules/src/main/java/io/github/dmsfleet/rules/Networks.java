@@ -16,7 +16,38 @@ public final class Networks {
   public static final TextRule VPC_CIDR =
       TextRule.of(Networks::isVpcCidr, "an IPv4 CIDR block from /16 to /24, such as 10.0.0.0/18");
 
+  /**
+   * A network where source databases live, for the replication instances' egress rule: an IPv4 CIDR
+   * block with no bits set after the prefix (as EC2 takes it), narrower than the whole internet.
+   */
+  public static final TextRule SOURCE_CIDR =
+      TextRule.of(
+          Networks::isSourceCidr,
+          "an IPv4 CIDR block such as 10.1.0.0/24: four numbers up to 255, a prefix from /1 to"
+              + " /32, no bit set after the prefix");
+
   private Networks() {}
+
+  private static boolean isSourceCidr(String text) {
+    Matcher matcher = IPV4_CIDR.matcher(text);
+    if (!matcher.matches()) {
+      return false;
+    }
+    long address = 0;
+    for (int octet = 1; octet <= 4; octet++) {
+      int value = Integer.parseInt(matcher.group(octet));
+      if (value > 255) {
+        return false;
+      }
+      address = address << 8 | value;
+    }
+    int prefix = Integer.parseInt(matcher.group(5));
+    if (prefix < 1 || prefix > 32) {
+      return false;
+    }
+    long hostBits = (1L << (32 - prefix)) - 1;
+    return (address & hostBits) == 0;
+  }
 
   private static boolean isVpcCidr(String text) {
     Matcher matcher = IPV4_CIDR.matcher(text);

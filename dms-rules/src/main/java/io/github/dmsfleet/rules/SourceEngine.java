@@ -1,6 +1,9 @@
 package io.github.dmsfleet.rules;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The database engine of a DMS source endpoint, with DMS's name for it, its part of a secret name,
@@ -46,6 +49,23 @@ public enum SourceEngine {
   /** The port the engine listens on unless configured otherwise. */
   public int defaultPort() {
     return defaultPort;
+  }
+
+  /**
+   * The SSL modes DMS supports for this engine as a source, as the table in the DMS User Guide's
+   * "Using SSL with AWS Database Migration Service" gives them: MySQL-compatible engines take no
+   * {@code require}, SQL Server no {@code verify-ca}, Oracle only {@code verify-ca}.
+   */
+  public Set<SslMode> sslModes() {
+    EnumSet<SslMode> modes =
+        switch (this) {
+          case SQL_SERVER -> EnumSet.of(SslMode.NONE, SslMode.REQUIRE, SslMode.VERIFY_FULL);
+          case MYSQL, MARIADB, AURORA_MYSQL ->
+              EnumSet.of(SslMode.NONE, SslMode.VERIFY_CA, SslMode.VERIFY_FULL);
+          case POSTGRESQL, AURORA_POSTGRESQL -> EnumSet.allOf(SslMode.class);
+          case ORACLE -> EnumSet.of(SslMode.NONE, SslMode.VERIFY_CA);
+        };
+    return Collections.unmodifiableSet(modes);
   }
 
   /**

@@ -1,12 +1,9 @@
 package io.github.dmsfleet.rules;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,12 +25,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class TableMappings {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-              .build());
+  private static final ObjectMapper MAPPER = JsonDocuments.MAPPER;
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   private static final Map<String, Set<String>> ACTIONS_BY_RULE_TYPE =
@@ -93,10 +85,7 @@ public final class TableMappings {
     try {
       rules = readRules(json);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 0 : at.getLineNr();
-      String column = at == null ? "" : " (column " + at.getColumnNr() + ")";
-      error(line, "invalid JSON" + column + ": " + e.getOriginalMessage());
+      findings.add(JsonDocuments.syntaxError(e));
       return;
     } catch (IOException e) {
       error(0, "cannot be read: " + e.getMessage());

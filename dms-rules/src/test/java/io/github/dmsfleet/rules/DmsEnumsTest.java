@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,8 @@ class DmsEnumsTest {
         .hasMessage("'json' is not one of parquet, csv");
     assertThatThrownBy(() -> S3Compression.fromValue("zip"))
         .hasMessage("'zip' is not one of gzip, none");
+    assertThatThrownBy(() -> Compute.fromValue("lambda"))
+        .hasMessage("'lambda' is not one of instance, serverless");
   }
 
   @Test
@@ -59,6 +62,22 @@ class DmsEnumsTest {
     for (SourceEngine engine : SourceEngine.values()) {
       assertThat(SourceEngine.fromValue(engine.engineName())).isEqualTo(engine);
     }
+    for (Compute compute : Compute.values()) {
+      assertThat(Compute.fromValue(compute.value())).isEqualTo(compute);
+    }
+  }
+
+  @Test
+  void eachEngineTakesTheSslModesOfTheDmsTable() {
+    EnumSet<SslMode> mysql = EnumSet.of(SslMode.NONE, SslMode.VERIFY_CA, SslMode.VERIFY_FULL);
+    assertThat(SourceEngine.SQL_SERVER.sslModes())
+        .containsExactly(SslMode.NONE, SslMode.REQUIRE, SslMode.VERIFY_FULL);
+    assertThat(SourceEngine.MYSQL.sslModes()).isEqualTo(mysql);
+    assertThat(SourceEngine.MARIADB.sslModes()).isEqualTo(mysql);
+    assertThat(SourceEngine.AURORA_MYSQL.sslModes()).isEqualTo(mysql);
+    assertThat(SourceEngine.POSTGRESQL.sslModes()).containsExactly(SslMode.values());
+    assertThat(SourceEngine.AURORA_POSTGRESQL.sslModes()).containsExactly(SslMode.values());
+    assertThat(SourceEngine.ORACLE.sslModes()).containsExactly(SslMode.NONE, SslMode.VERIFY_CA);
   }
 
   @Test

@@ -30,6 +30,33 @@ class TextRulesTest {
   }
 
   @Test
+  void sourceCidrsAreNetworksWithNoBitSetAfterThePrefix() {
+    assertThat(Networks.SOURCE_CIDR.accepts("10.1.0.0/24")).isTrue();
+    assertThat(Networks.SOURCE_CIDR.accepts("192.168.10.7/32")).isTrue();
+    assertThat(Networks.SOURCE_CIDR.accepts("128.0.0.0/1")).isTrue();
+    assertThat(Networks.SOURCE_CIDR.accepts("10.1.0.5/24")).isFalse();
+    assertThat(Networks.SOURCE_CIDR.accepts("0.0.0.0/0")).isFalse();
+    assertThat(Networks.SOURCE_CIDR.accepts("10.1.0.0/33")).isFalse();
+    assertThat(Networks.SOURCE_CIDR.accepts("10.256.0.0/16")).isFalse();
+    assertThat(Networks.SOURCE_CIDR.accepts("10.1.0.0")).isFalse();
+    assertThat(Networks.SOURCE_CIDR.accepts("fd00::/8")).isFalse();
+  }
+
+  @Test
+  void capacityUnitsAndLogRetentionsAreTheListedValues() {
+    assertThat(Serverless.isCapacityUnits(16)).isTrue();
+    assertThat(Serverless.isCapacityUnits(384)).isTrue();
+    assertThat(Serverless.isCapacityUnits(3)).isFalse();
+    assertThat(Serverless.isCapacityUnits(512)).isFalse();
+    assertThat(Serverless.expectedCapacityUnits())
+        .isEqualTo("one of 1, 2, 4, 8, 16, 32, 64, 128, 192, 256, 384 DMS capacity units");
+    assertThat(CloudWatchLogs.isRetentionDays(90)).isTrue();
+    assertThat(CloudWatchLogs.isRetentionDays(3653)).isTrue();
+    assertThat(CloudWatchLogs.isRetentionDays(0)).isFalse();
+    assertThat(CloudWatchLogs.isRetentionDays(100)).isFalse();
+  }
+
+  @Test
   void dmsStoresIdentifiersInLowerCase() {
     assertThat(DmsIdentifiers.stored("Sales-DB01")).isEqualTo("sales-db01");
   }
@@ -154,5 +181,8 @@ class TextRulesTest {
     assertThat(S3Targets.GLACIER_TRANSITION_DAYS.contains(Defaults.GLACIER_TRANSITION_DAYS))
         .isTrue();
     assertThat(Networks.VPC_CIDR.accepts(Defaults.VPC_CIDR)).isTrue();
+    assertThat(Serverless.isCapacityUnits(Defaults.MAX_CAPACITY_UNITS)).isTrue();
+    assertThat(CloudWatchLogs.isRetentionDays(Defaults.LOG_RETENTION_DAYS)).isTrue();
+    assertThat(Defaults.COMPUTE.value()).isEqualTo("instance");
   }
 }

@@ -1,14 +1,14 @@
-package io.github.dmsfleet.model;
+package io.github.dmsfleet.rules;
 
 import java.util.Collection;
 import java.util.Comparator;
 
-/** "Did you mean" hints for misspelt keys and columns. */
-final class Suggestions {
+/** "Did you mean" hints for misspelt keys, columns and sections. */
+public final class Suggestions {
   private Suggestions() {}
 
   /** {@code did you mean 'x'?} naming the closest candidate by edit distance. */
-  static String didYouMean(String wrong, Collection<String> candidates) {
+  public static String didYouMean(String wrong, Collection<String> candidates) {
     String nearest =
         candidates.stream()
             .min(Comparator.comparingInt((String c) -> distance(wrong, c)).thenComparing(c -> c))
@@ -17,7 +17,7 @@ final class Suggestions {
   }
 
   /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  private static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
