@@ -288,7 +288,7 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
               + " to "
               + ReplicationInstances.ALLOCATED_STORAGE_GIB.max()
               + ", got "
-              + storageGiB
+              + Problems.format(storageGiB)
               + " GiB");
     }
     problems.check(

@@ -365,7 +365,7 @@ public abstract class DmsSourceServerBase extends Construct {
               + " to "
               + S3Targets.MAX_FILE_SIZE_KIB.max()
               + ", got "
-              + maxFileSizeKiB
+              + Problems.format(maxFileSizeKiB)
               + " KiB");
     }
     problems.check("timestampColumnName", settings.getTimestampColumnName(), COLUMN_NAME);

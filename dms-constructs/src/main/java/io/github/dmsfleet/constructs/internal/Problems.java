@@ -99,6 +99,11 @@ public final class Problems {
     }
   }
 
+  /** A number as a message shows it: 50, not 50.0; 1.5 as it is. */
+  public static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
   /** Throws one {@link IllegalArgumentException} listing every problem, if there is any. */
   public void throwIfAny() {
     if (!messages.isEmpty()) {
