@@ -280,17 +280,8 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
         "replicationInstanceClass",
         props.getReplicationInstanceClass(),
         ReplicationInstances.INSTANCE_CLASS);
-    if (storageGiB != Math.rint(storageGiB)
-        || !ReplicationInstances.ALLOCATED_STORAGE_GIB.contains((long) storageGiB)) {
-      problems.add(
-          "'allocatedStorage' must be a whole number of GiB from "
-              + ReplicationInstances.ALLOCATED_STORAGE_GIB.min()
-              + " to "
-              + ReplicationInstances.ALLOCATED_STORAGE_GIB.max()
-              + ", got "
-              + Problems.format(storageGiB)
-              + " GiB");
-    }
+    problems.wholeBetween(
+        "allocatedStorage", storageGiB, "GiB", ReplicationInstances.ALLOCATED_STORAGE_GIB);
     problems.check(
         "preferredMaintenanceWindow",
         props.getPreferredMaintenanceWindow(),

@@ -356,17 +356,8 @@ public abstract class DmsSourceServerBase extends Construct {
     if (settings.getTaskSettings() != null) {
       TaskJson.checkTaskSettings(problems, "taskSettings", settings.getTaskSettings());
     }
-    if (maxFileSizeKiB != null
-        && (maxFileSizeKiB != Math.rint(maxFileSizeKiB)
-            || !S3Targets.MAX_FILE_SIZE_KIB.contains(maxFileSizeKiB.longValue()))) {
-      problems.add(
-          "'maxFileSize' must be a whole number of KiB from "
-              + S3Targets.MAX_FILE_SIZE_KIB.min()
-              + " to "
-              + S3Targets.MAX_FILE_SIZE_KIB.max()
-              + ", got "
-              + Problems.format(maxFileSizeKiB)
-              + " KiB");
+    if (maxFileSizeKiB != null) {
+      problems.wholeBetween("maxFileSize", maxFileSizeKiB, "KiB", S3Targets.MAX_FILE_SIZE_KIB);
     }
     problems.check("timestampColumnName", settings.getTimestampColumnName(), COLUMN_NAME);
     problems.throwIfAny();

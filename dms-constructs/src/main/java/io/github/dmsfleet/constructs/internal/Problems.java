@@ -99,6 +99,25 @@ public final class Problems {
     }
   }
 
+  /** Checks that a converted size is a whole number of {@code unit} within the range. */
+  public void wholeBetween(String name, double value, String unit, Range range) {
+    if (value != Math.rint(value) || !range.contains((long) value)) {
+      add(
+          "'"
+              + name
+              + "' must be a whole number of "
+              + unit
+              + " from "
+              + range.min()
+              + " to "
+              + range.max()
+              + ", got "
+              + format(value)
+              + " "
+              + unit);
+    }
+  }
+
   /** A number as a message shows it: 50, not 50.0; 1.5 as it is. */
   public static String format(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
