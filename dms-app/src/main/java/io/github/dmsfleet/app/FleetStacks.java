@@ -8,6 +8,7 @@ import io.github.dmsfleet.model.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -18,13 +19,14 @@ import software.amazon.awscdk.Tags;
  * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a
  * stack of its own, so that a server's change or failure touches no other server and {@code cdk
  * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract: {@code
- * <prefix>-AccountRoles}, {@code <prefix>-Network}, {@code <prefix>-Storage}, {@code
- * <prefix>-Alerts} and {@code <prefix>-Server-<server>}.
+ * <prefix>-AccountRoles} (unless the roles exist), {@code <prefix>-Network}, {@code
+ * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Alerts} and {@code
+ * <prefix>-Server-<server>}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
   private final NetworkStack networkStack;
-  private final StorageStack storageStack;
+  private final @Nullable StorageStack storageStack;
   private final AlertsStack alertsStack;
   private final List<ServerStack> serverStacks = new ArrayList<>();
 
@@ -45,8 +47,18 @@ public final class FleetStacks {
       accountRolesStack = null;
       accountRoles = null;
     }
-    networkStack = new NetworkStack(app, prefix + "-Network", props, settings, accountRoles);
-    storageStack = new StorageStack(app, prefix + "-Storage", props, settings);
+    storageStack =
+        settings.bucketName().isPresent()
+            ? null
+            : new StorageStack(app, prefix + "-Storage", props, settings);
+    networkStack =
+        new NetworkStack(
+            app,
+            prefix + "-Network",
+            props,
+            settings,
+            accountRoles,
+            storageStack == null ? null : storageStack.getTargetBucket());
     alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
 
     ServerStack.SharedResources shared =
@@ -54,8 +66,8 @@ public final class FleetStacks {
             settings,
             accountRoles,
             networkStack.getNetwork(),
-            storageStack,
-            alertsStack.getAlerts().getTopic());
+            networkStack.getTargetBucket(),
+            alertsStack.getAlerts());
     for (Server server : fleet.servers()) {
       String id = prefix + "-Server-" + Identifiers.of(server.name());
       serverStacks.add(new ServerStack(app, id, props, server, shared));
@@ -90,7 +102,10 @@ public final class FleetStacks {
     if (accountRolesStack != null) {
       stacks.add(accountRolesStack);
     }
-    stacks.addAll(List.of(networkStack, storageStack, alertsStack));
+    if (storageStack != null) {
+      stacks.add(storageStack);
+    }
+    stacks.addAll(List.of(networkStack, alertsStack));
     stacks.addAll(serverStacks);
     return stacks;
   }

@@ -3,8 +3,10 @@ package io.github.dmsfleet.app;
 import io.github.dmsfleet.constructs.DmsAccountRoles;
 import io.github.dmsfleet.constructs.DmsNetwork;
 import io.github.dmsfleet.constructs.DmsNetworkProps;
+import io.github.dmsfleet.constructs.DmsTargetBucket;
 import io.github.dmsfleet.model.Settings;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -18,19 +20,25 @@ import software.constructs.Construct;
 
 /**
  * The VPC (new, or the existing one the settings name), the replication subnet group and security
- * group.
+ * group, and (in a new VPC) the S3 and Secrets Manager endpoints, whose policies admit the fleet's
+ * bucket and this account's secrets only.
  */
 public final class NetworkStack extends Stack {
   private final DmsNetwork network;
+  private final DmsTargetBucket targetBucket;
 
   NetworkStack(
       Construct scope,
       String id,
       StackProps props,
       Settings settings,
-      DmsAccountRoles accountRoles) {
+      DmsAccountRoles accountRoles,
+      @Nullable DmsTargetBucket newBucket) {
     super(scope, id, props);
-    DmsNetworkProps.Builder network = DmsNetworkProps.builder().accountRoles(accountRoles);
+    // An existing bucket is referenced here, where every server stack finds it already.
+    targetBucket = newBucket != null ? newBucket : StorageStack.targetBucket(this, settings);
+    DmsNetworkProps.Builder network =
+        DmsNetworkProps.builder().accountRoles(accountRoles).targetBucket(targetBucket.getBucket());
     if (settings.vpcId().isPresent()) {
       List<ISubnet> subnets =
           settings.subnetIds().stream()
@@ -52,7 +60,8 @@ public final class NetworkStack extends Stack {
       network
           .vpc(vpc)
           .vpcSubnets(SubnetSelection.builder().subnets(subnets).build())
-          .vpcEndpoints(false);
+          .s3Endpoint(false)
+          .secretsManagerEndpoint(false);
     } else {
       network.vpcCidr(settings.vpcCidr());
     }
@@ -61,5 +70,10 @@ public final class NetworkStack extends Stack {
 
   public DmsNetwork getNetwork() {
     return network;
+  }
+
+  /** The fleet's bucket: the storage stack's, or the existing one referenced here. */
+  public DmsTargetBucket getTargetBucket() {
+    return targetBucket;
   }
 }

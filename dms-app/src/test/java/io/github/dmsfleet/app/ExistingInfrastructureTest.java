@@ -37,17 +37,18 @@ class ExistingInfrastructureTest {
     assertThat(synthesized.exitCode()).as(synthesized.stderr()).isZero();
     Map<String, JsonNode> templates = synthesized.templates();
     assertThat(templates)
-        .containsOnlyKeys(
-            "DmsFleet-Network", "DmsFleet-Storage", "DmsFleet-Alerts", "DmsFleet-Server-sqlsrv1");
+        .containsOnlyKeys("DmsFleet-Network", "DmsFleet-Alerts", "DmsFleet-Server-sqlsrv1");
+    // The existing VPC keeps its own endpoints; the network looks up S3's prefix list.
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network")))
-        .containsExactly(
-            entry("AWS::DMS::ReplicationSubnetGroup", 1), entry("AWS::EC2::SecurityGroup", 1));
+        .contains(
+            entry("AWS::DMS::ReplicationSubnetGroup", 1),
+            entry("AWS::EC2::SecurityGroup", 1),
+            entry("Custom::AWS", 1))
+        .doesNotContainKeys("AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "AWS::S3::Bucket");
     JsonNode subnetGroup =
         findFirst(templates.get("DmsFleet-Network"), "AWS::DMS::ReplicationSubnetGroup");
     assertThat(subnetGroup.path("Properties").path("SubnetIds").toString())
         .isEqualTo("[\"subnet-0a1b2c3d4e5f60718\",\"subnet-1a2b3c4d5e6f70819\"]");
-    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage")))
-        .containsExactly(entry("AWS::IAM::Policy", 1), entry("AWS::IAM::Role", 1));
     JsonNode target =
         findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::DMS::Endpoint", "target");
     assertThat(target.path("Properties").path("S3Settings").path("BucketName").asText())

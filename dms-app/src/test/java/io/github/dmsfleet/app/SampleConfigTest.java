@@ -81,16 +81,16 @@ class SampleConfigTest {
             entry("AWS::DMS::Endpoint", 3 * 2),
             entry("AWS::DMS::ReplicationInstance", 1),
             entry("AWS::DMS::ReplicationTask", 3),
-            entry("AWS::IAM::Policy", 1),
-            entry("AWS::IAM::Role", 1));
+            entry("AWS::IAM::Policy", 2),
+            entry("AWS::IAM::Role", 2));
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2")))
         .containsExactly(
             entry("AWS::CloudWatch::Alarm", 2 + 2 * 2),
             entry("AWS::DMS::Endpoint", 2 * 2),
             entry("AWS::DMS::ReplicationInstance", 1),
             entry("AWS::DMS::ReplicationTask", 2),
-            entry("AWS::IAM::Policy", 1),
-            entry("AWS::IAM::Role", 1));
+            entry("AWS::IAM::Policy", 2),
+            entry("AWS::IAM::Role", 2));
   }
 
   @Test
@@ -103,18 +103,19 @@ class SampleConfigTest {
             entry("AWS::EC2::FlowLog", 1),
             entry("AWS::EC2::RouteTable", 2),
             entry("AWS::EC2::SecurityGroup", 2),
+            entry("AWS::EC2::SecurityGroupEgress", 2),
             entry("AWS::EC2::SecurityGroupIngress", 1),
             entry("AWS::EC2::Subnet", 2),
             entry("AWS::EC2::SubnetRouteTableAssociation", 2),
             entry("AWS::EC2::VPC", 1),
             entry("AWS::EC2::VPCEndpoint", 2),
-            entry("AWS::IAM::Policy", 1),
-            entry("AWS::IAM::Role", 1),
-            entry("AWS::Logs::LogGroup", 1));
+            entry("AWS::IAM::Policy", 2),
+            entry("AWS::IAM::Role", 2),
+            entry("AWS::Lambda::Function", 1),
+            entry("AWS::Logs::LogGroup", 2),
+            entry("Custom::AWS", 1));
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Storage")))
         .containsExactly(
-            entry("AWS::IAM::Policy", 1),
-            entry("AWS::IAM::Role", 1),
             entry("AWS::KMS::Key", 1),
             entry("AWS::S3::Bucket", 2),
             entry("AWS::S3::BucketPolicy", 2));
@@ -184,6 +185,56 @@ class SampleConfigTest {
   }
 
   @Test
+  void noSecurityGroupRuleAllowsAllTrafficOut() {
+    for (JsonNode template : templates.values()) {
+      for (JsonNode resource : template.path("Resources")) {
+        List<JsonNode> rules = new ArrayList<>();
+        resource.path("Properties").path("SecurityGroupEgress").forEach(rules::add);
+        if (resource.path("Type").asText().equals("AWS::EC2::SecurityGroupEgress")) {
+          rules.add(resource.path("Properties"));
+        }
+        assertThat(rules).noneMatch(rule -> rule.path("IpProtocol").asText().equals("-1"));
+      }
+    }
+  }
+
+  @Test
+  void everyVpcEndpointHasAPolicyAndEveryS3TargetItsBucketOwner() {
+    List<JsonNode> endpoints = resourcesOfType("AWS::EC2::VPCEndpoint");
+    List<JsonNode> targets =
+        resourcesOfType("AWS::DMS::Endpoint").stream()
+            .filter(e -> e.path("Properties").path("EngineName").asText().equals("s3"))
+            .toList();
+
+    assertThat(endpoints).hasSize(2).allMatch(e -> e.path("Properties").has("PolicyDocument"));
+    assertThat(targets)
+        .hasSize(5)
+        .allMatch(e -> e.path("Properties").path("S3Settings").has("ExpectedBucketOwner"));
+  }
+
+  @Test
+  void eachServerHasItsOwnS3RoleListingOnlyItsFolder() {
+    for (String server : List.of("dbserver1", "dbserver2")) {
+      String policies = templates.get("DmsFleet-Server-" + server).path("Resources").toString();
+      assertThat(policies)
+          .contains("\"s3:prefix\":[\"data/" + server + "/\",\"data/" + server + "/*\"]");
+    }
+  }
+
+  @Test
+  void theModelsIdentifiersAreTheOnesSynthesized() {
+    String all = templates.values().toString();
+    for (String identifier :
+        List.of(
+            "dbserver1-dbname1-all",
+            "dbserver1-dbname3-sqlserver-source-endpoint",
+            "dbserver2-inventory-s3-target-endpoint",
+            "\"BucketFolder\":\"data/dbserver2/inventory\"")) {
+      assertThat(all).contains(identifier);
+    }
+  }
+
+  @Test
   void noCredentialValueAppearsInTheOutput() {
     String output = synthesized.allOutput();
 
@@ -201,6 +252,23 @@ class SampleConfigTest {
             "14331")) {
       assertThat(output).doesNotContain(secret);
     }
+  }
+
+  private static List<JsonNode> resourcesOfType(String type) {
+    List<JsonNode> resources = new ArrayList<>();
+    templates
+        .values()
+        .forEach(
+            template ->
+                template
+                    .path("Resources")
+                    .forEach(
+                        resource -> {
+                          if (resource.path("Type").asText().equals(type)) {
+                            resources.add(resource);
+                          }
+                        }));
+    return resources;
   }
 
   /** Every AWS::DMS resource of every stack. */

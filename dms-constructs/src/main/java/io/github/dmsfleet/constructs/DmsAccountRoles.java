@@ -2,22 +2,29 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Nag;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The account-level roles DMS itself needs, under the fixed names it looks for: {@code
  * dms-vpc-role} (to manage the network interfaces of replication instances) and {@code
  * dms-cloudwatch-logs-role} (to write task logs).
  *
- * <p>Create them once per account, or reference them with {@link #fromExisting}. Anything that
- * needs them at deploy time (subnet groups, replication instances) should depend on this construct,
- * which {@link DmsNetwork} and {@link DmsReplicationServer} do when given it; {@code
- * node.addDependency(accountRoles)} works across stacks too. When the roles are only referenced,
- * the dependency is empty.
+ * <p>An account has one pair, so an app has one {@code DmsAccountRoles}: a second one fails. Create
+ * them, or reference roles that exist already with {@link #fromExisting}: if {@code aws iam
+ * get-role --role-name dms-vpc-role} finds the role (the DMS console creates both the first time it
+ * is used), they exist. Anything that needs them at deploy time (subnet groups, replication
+ * instances) should depend on this construct, which {@link DmsNetwork} and {@link
+ * DmsReplicationServer} do when given it; {@code node.addDependency(accountRoles)} works across
+ * stacks too. When the roles are only referenced, the dependency is empty.
+ *
+ * <p>Construct ids: {@code VpcRole}, {@code CloudWatchLogsRole}.
  */
 public class DmsAccountRoles extends Construct {
   /** The name DMS requires for the role that manages its network interfaces. */
@@ -26,16 +33,22 @@ public class DmsAccountRoles extends Construct {
   /** The name DMS requires for the role that writes task logs to CloudWatch Logs. */
   public static final String CLOUDWATCH_LOGS_ROLE_NAME = "dms-cloudwatch-logs-role";
 
+  /** The path of the account roles of each app, by the app's root construct. */
+  private static final Map<IConstruct, String> PER_APP = new WeakHashMap<>();
+
   private final IRole vpcRole;
   private final IRole cloudWatchLogsRole;
 
+  /** Creates both roles. */
   public DmsAccountRoles(Construct scope, String id) {
     this(scope, id, DmsAccountRolesProps.builder().build());
   }
 
+  /** Creates both roles, or references existing ones as {@code props} say. */
   public DmsAccountRoles(Construct scope, String id, DmsAccountRolesProps props) {
     super(scope, id);
-    if (props.isUseExisting()) {
+    claimTheApp();
+    if (props.getUseExisting()) {
       vpcRole = Role.fromRoleName(this, "VpcRole", VPC_ROLE_NAME);
       cloudWatchLogsRole = Role.fromRoleName(this, "CloudWatchLogsRole", CLOUDWATCH_LOGS_ROLE_NAME);
     } else {
@@ -53,7 +66,7 @@ public class DmsAccountRoles extends Construct {
     }
   }
 
-  /** References roles that already exist in the account; creates nothing. */
+  /** References the roles that already exist in the account; creates nothing. */
   public static DmsAccountRoles fromExisting(Construct scope, String id) {
     return new DmsAccountRoles(scope, id, DmsAccountRolesProps.builder().useExisting(true).build());
   }
@@ -66,6 +79,24 @@ public class DmsAccountRoles extends Construct {
   /** The role {@code dms-cloudwatch-logs-role}. */
   public IRole getCloudWatchLogsRole() {
     return cloudWatchLogsRole;
+  }
+
+  private void claimTheApp() {
+    IConstruct app = getNode().getRoot();
+    String path = getNode().getPath();
+    String existing;
+    synchronized (PER_APP) {
+      existing = PER_APP.putIfAbsent(app, path);
+    }
+    if (existing != null) {
+      throw new IllegalArgumentException(
+          "Invalid DmsAccountRoles '"
+              + path
+              + "': the app already has DmsAccountRoles at '"
+              + existing
+              + "', and an account has one dms-vpc-role and one dms-cloudwatch-logs-role: hand that"
+              + " one to every construct that needs it");
+    }
   }
 
   private Role createRole(String id, String roleName, String managedPolicy) {

@@ -1,40 +1,32 @@
 package io.github.dmsfleet.constructs;
 
-/** Properties of {@link DmsAccountRoles}. */
-public final class DmsAccountRolesProps {
-  private final boolean useExisting;
+import org.immutables.value.Value;
 
-  private DmsAccountRolesProps(Builder builder) {
-    this.useExisting = builder.useExisting;
+/** Properties of {@link DmsAccountRoles}. */
+@Value.Immutable
+public abstract class DmsAccountRolesProps {
+  /** Creates the props; use {@link #builder()} to set them. */
+  DmsAccountRolesProps() {}
+
+  /**
+   * Whether the roles already exist in the account (the DMS console creates them the first time it
+   * is used), so that they are referenced by name and not created.
+   *
+   * <p>Default: false: the roles are created.
+   */
+  @Value.Default
+  public boolean getUseExisting() {
+    return false;
   }
 
+  /** A builder for these props. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Whether the roles already exist in the account and are only referenced by name.
-   *
-   * <p>Default: false, the roles are created. Only one stack per account may create them.
-   */
-  public boolean isUseExisting() {
-    return useExisting;
-  }
-
   /** Builds {@link DmsAccountRolesProps}. */
-  public static final class Builder {
-    private boolean useExisting;
-
-    private Builder() {}
-
-    /** Sets {@link DmsAccountRolesProps#isUseExisting()}. */
-    public Builder useExisting(boolean useExisting) {
-      this.useExisting = useExisting;
-      return this;
-    }
-
-    public DmsAccountRolesProps build() {
-      return new DmsAccountRolesProps(this);
-    }
+  public static final class Builder extends ImmutableDmsAccountRolesProps.Builder {
+    /** Creates an empty builder. */
+    public Builder() {}
   }
 }

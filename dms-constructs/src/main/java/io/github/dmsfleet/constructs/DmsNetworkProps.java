@@ -1,33 +1,16 @@
 package io.github.dmsfleet.constructs;
 
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.s3.IBucket;
 
-/** Properties of {@link DmsNetwork}: either a new VPC (the default) or an existing one. */
-public final class DmsNetworkProps {
-  private final IVpc vpc;
-  private final SubnetSelection vpcSubnets;
-  private final String vpcCidr;
-  private final Integer maxAzs;
-  private final Integer natGateways;
-  private final Boolean vpcEndpoints;
-  private final String subnetGroupIdentifier;
-  private final DmsAccountRoles accountRoles;
-
-  private DmsNetworkProps(Builder builder) {
-    this.vpc = builder.vpc;
-    this.vpcSubnets = builder.vpcSubnets;
-    this.vpcCidr = builder.vpcCidr;
-    this.maxAzs = builder.maxAzs;
-    this.natGateways = builder.natGateways;
-    this.vpcEndpoints = builder.vpcEndpoints;
-    this.subnetGroupIdentifier = builder.subnetGroupIdentifier;
-    this.accountRoles = builder.accountRoles;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
+/** Properties of {@link DmsNetwork}: a new VPC (the default) or an existing one. */
+@Value.Immutable
+public abstract class DmsNetworkProps {
+  DmsNetworkProps() {}
 
   /**
    * An existing VPC to place the replication instances in.
@@ -35,9 +18,7 @@ public final class DmsNetworkProps {
    * <p>Default: a new VPC with isolated subnets in two Availability Zones and flow logs to
    * CloudWatch Logs.
    */
-  public IVpc getVpc() {
-    return vpc;
-  }
+  public abstract @Nullable IVpc getVpc();
 
   /**
    * The subnets of the existing {@link #getVpc() vpc} for the replication subnet group. Only with
@@ -45,21 +26,15 @@ public final class DmsNetworkProps {
    *
    * <p>Default: the VPC's private subnets (with egress if it has any, otherwise isolated).
    */
-  public SubnetSelection getVpcSubnets() {
-    return vpcSubnets;
-  }
+  public abstract @Nullable SubnetSelection getVpcSubnets();
 
-  /** The CIDR block of the new VPC. Only without {@code vpc}. Default: {@code 10.0.0.0/18}. */
-  public String getVpcCidr() {
-    return vpcCidr;
-  }
+  /** The CIDR block of the new VPC, /16 to /24. Only without {@code vpc}. Default: 10.0.0.0/18. */
+  public abstract @Nullable String getVpcCidr();
 
   /**
    * How many Availability Zones the new VPC spans, 2 to 6. Only without {@code vpc}. Default: 2.
    */
-  public Integer getMaxAzs() {
-    return maxAzs;
-  }
+  public abstract @Nullable Integer getMaxAzs();
 
   /**
    * NAT gateways of the new VPC, for sources that DMS reaches through the internet. Only without
@@ -68,25 +43,50 @@ public final class DmsNetworkProps {
    * <p>Default: 0: the subnets are isolated, and sources are reached through peering, VPN or Direct
    * Connect.
    */
-  public Integer getNatGateways() {
-    return natGateways;
-  }
+  public abstract @Nullable Integer getNatGateways();
 
   /**
-   * Whether to add a gateway endpoint for S3 and an interface endpoint for Secrets Manager, which
-   * private replication instances need since engine 3.4.7. Turn it off for an existing VPC that
-   * already has both.
+   * The security group of the replication instances. The network adds its egress rules to it (when
+   * it is mutable and does not allow all outbound traffic) and the Secrets Manager endpoint admits
+   * it.
+   *
+   * <p>Default: a new security group without ingress and with only the egress DMS needs.
+   */
+  public abstract @Nullable ISecurityGroup getSecurityGroup();
+
+  /**
+   * Whether to add a gateway endpoint for S3, which private replication instances need since DMS
+   * 3.4.7. Turn it off for a VPC that already has one.
    *
    * <p>Default: true.
    */
-  public Boolean getVpcEndpoints() {
-    return vpcEndpoints;
+  @Value.Default
+  public boolean getS3Endpoint() {
+    return true;
   }
 
-  /** The identifier of the replication subnet group. Default: a name CloudFormation generates. */
-  public String getSubnetGroupIdentifier() {
-    return subnetGroupIdentifier;
+  /**
+   * Whether to add an interface endpoint for Secrets Manager, which private replication instances
+   * need since DMS 3.4.7 to read endpoint credentials. Turn it off for a VPC that already has one;
+   * the security group may then reach HTTPS at any address, since that endpoint's addresses are not
+   * known here.
+   *
+   * <p>Default: true.
+   */
+  @Value.Default
+  public boolean getSecretsManagerEndpoint() {
+    return true;
   }
+
+  /**
+   * The bucket DMS writes to, the only one the S3 endpoint's policy admits (with its objects).
+   *
+   * <p>Default: any bucket of this account.
+   */
+  public abstract @Nullable IBucket getTargetBucket();
+
+  /** The identifier of the replication subnet group. Default: a name CloudFormation generates. */
+  public abstract @Nullable String getSubnetGroupIdentifier();
 
   /**
    * The account roles; the subnet group then depends on them, since DMS needs {@code dms-vpc-role}
@@ -94,73 +94,16 @@ public final class DmsNetworkProps {
    *
    * <p>Default: no dependency; the roles must exist before this deploys.
    */
-  public DmsAccountRoles getAccountRoles() {
-    return accountRoles;
+  public abstract @Nullable DmsAccountRoles getAccountRoles();
+
+  /** A builder for these props. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Builds {@link DmsNetworkProps}. */
-  public static final class Builder {
-    private IVpc vpc;
-    private SubnetSelection vpcSubnets;
-    private String vpcCidr;
-    private Integer maxAzs;
-    private Integer natGateways;
-    private Boolean vpcEndpoints;
-    private String subnetGroupIdentifier;
-    private DmsAccountRoles accountRoles;
-
-    private Builder() {}
-
-    /** Sets {@link DmsNetworkProps#getVpc()}. */
-    public Builder vpc(IVpc vpc) {
-      this.vpc = vpc;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getVpcSubnets()}. */
-    public Builder vpcSubnets(SubnetSelection vpcSubnets) {
-      this.vpcSubnets = vpcSubnets;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getVpcCidr()}. */
-    public Builder vpcCidr(String vpcCidr) {
-      this.vpcCidr = vpcCidr;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getMaxAzs()}. */
-    public Builder maxAzs(Integer maxAzs) {
-      this.maxAzs = maxAzs;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getNatGateways()}. */
-    public Builder natGateways(Integer natGateways) {
-      this.natGateways = natGateways;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getVpcEndpoints()}. */
-    public Builder vpcEndpoints(Boolean vpcEndpoints) {
-      this.vpcEndpoints = vpcEndpoints;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getSubnetGroupIdentifier()}. */
-    public Builder subnetGroupIdentifier(String subnetGroupIdentifier) {
-      this.subnetGroupIdentifier = subnetGroupIdentifier;
-      return this;
-    }
-
-    /** Sets {@link DmsNetworkProps#getAccountRoles()}. */
-    public Builder accountRoles(DmsAccountRoles accountRoles) {
-      this.accountRoles = accountRoles;
-      return this;
-    }
-
-    public DmsNetworkProps build() {
-      return new DmsNetworkProps(this);
-    }
+  public static final class Builder extends ImmutableDmsNetworkProps.Builder {
+    /** Creates an empty builder. */
+    public Builder() {}
   }
 }

@@ -2,55 +2,64 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Alarms;
 import io.github.dmsfleet.constructs.internal.Problems;
-import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.DmsIdentifiers;
 import io.github.dmsfleet.rules.ReplicationInstances;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Size;
+import software.amazon.awscdk.SizeConversionOptions;
+import software.amazon.awscdk.SizeRoundingBehavior;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dms.CfnReplicationInstance;
+import software.amazon.awscdk.services.dms.CfnReplicationSubnetGroup;
+import software.amazon.awscdk.services.ec2.Connections;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
  * One DMS replication instance, never publicly accessible, with its storage encrypted under a
- * customer managed KMS key. Add the databases it replicates with {@link #addDatabase}.
+ * customer managed KMS key. Sources replicate through it with {@link DmsSourceServer}.
  *
  * <p>Construct ids: {@code Resource} (the instance), {@code Key} (unless a key is given), {@code
- * FreeStorageSpaceAlarm} and {@code CpuUtilizationAlarm} (after {@link #addAlarms}), and one child
- * per database under the id given to {@link #addDatabase}.
+ * SubnetGroup} and {@code SecurityGroup} (with {@code vpc} and without security groups), {@code
+ * FreeStorageSpaceAlarm} and {@code CpuUtilizationAlarm} (after {@link #addAlarms}).
  */
-public class DmsReplicationServer extends Construct {
-  /** The instance class unless {@code replicationInstanceClass} says otherwise. */
-  public static final String DEFAULT_INSTANCE_CLASS = Defaults.INSTANCE_CLASS;
-
-  /** The allocated storage unless {@code allocatedStorageGiB} says otherwise. */
-  public static final int DEFAULT_ALLOCATED_STORAGE_GIB = Defaults.ALLOCATED_STORAGE_GIB;
-
+public class DmsReplicationServer extends Construct implements IDmsReplicationServer {
   private static final String NAMESPACE = "AWS/DMS";
-  private static final long BYTES_PER_GIB = 1024L * 1024 * 1024;
+  private static final double BYTES_PER_GIB = 1024.0 * 1024 * 1024;
+  private static final SizeConversionOptions EXACT =
+      SizeConversionOptions.builder().rounding(SizeRoundingBehavior.NONE).build();
 
   private final CfnReplicationInstance replicationInstance;
   private final IKey encryptionKey;
   private final String replicationInstanceIdentifier;
   private final int allocatedStorageGiB;
+  private final Connections connections;
 
+  /** A replication instance as {@code props} describe it. */
   public DmsReplicationServer(Construct scope, String id, DmsReplicationServerProps props) {
     super(scope, id);
-    validate(props);
-    allocatedStorageGiB =
-        Objects.requireNonNullElse(props.getAllocatedStorageGiB(), DEFAULT_ALLOCATED_STORAGE_GIB);
+    double storageGiB = props.getAllocatedStorage().toGibibytes(EXACT).doubleValue();
+    validate(id, props, storageGiB);
+    allocatedStorageGiB = (int) storageGiB;
     // DMS stores the identifier in lower case, and CloudWatch reports it so.
     replicationInstanceIdentifier = DmsIdentifiers.stored(props.getReplicationInstanceIdentifier());
+    DmsNetwork network = props.getNetwork();
+    List<ISecurityGroup> securityGroups = securityGroups(props);
+    connections = Connections.Builder.create().securityGroups(securityGroups).build();
+    if (network != null && props.getSecurityGroups() != null) {
+      network.allowEndpointAccess(this);
+    }
     encryptionKey =
         props.getEncryptionKey() != null
             ? props.getEncryptionKey()
@@ -59,64 +68,64 @@ public class DmsReplicationServer extends Construct {
                     "Encrypts the storage of DMS replication instance "
                         + replicationInstanceIdentifier)
                 .enableKeyRotation(true)
+                .removalPolicy(props.getRemovalPolicy())
                 .build();
 
     replicationInstance =
         CfnReplicationInstance.Builder.create(this, "Resource")
             .replicationInstanceIdentifier(props.getReplicationInstanceIdentifier())
-            .replicationInstanceClass(
-                Objects.requireNonNullElse(
-                    props.getReplicationInstanceClass(), DEFAULT_INSTANCE_CLASS))
+            .replicationInstanceClass(props.getReplicationInstanceClass())
             .allocatedStorage(allocatedStorageGiB)
-            .multiAz(Objects.requireNonNullElse(props.getMultiAz(), false))
+            .multiAz(props.getMultiAz())
             .engineVersion(props.getEngineVersion())
             .preferredMaintenanceWindow(props.getPreferredMaintenanceWindow())
-            .autoMinorVersionUpgrade(
-                Objects.requireNonNullElse(props.getAutoMinorVersionUpgrade(), true))
+            .autoMinorVersionUpgrade(props.getAutoMinorVersionUpgrade())
             // The DMS API defaults to a public instance: say no explicitly.
             .publiclyAccessible(false)
             .kmsKeyId(encryptionKey.getKeyArn())
-            .replicationSubnetGroupIdentifier(props.getSubnetGroupIdentifier())
+            .replicationSubnetGroupIdentifier(
+                network != null ? network.getSubnetGroupIdentifier() : subnetGroup(props))
             .vpcSecurityGroupIds(
-                props.getSecurityGroups().stream().map(ISecurityGroup::getSecurityGroupId).toList())
+                securityGroups.stream().map(ISecurityGroup::getSecurityGroupId).toList())
             .build();
+    if (props.getRemovalPolicy() != null) {
+      replicationInstance.applyRemovalPolicy(props.getRemovalPolicy());
+    }
     if (props.getAccountRoles() != null) {
       replicationInstance.getNode().addDependency(props.getAccountRoles());
     }
-    Objects.requireNonNullElse(props.getTags(), Map.<String, String>of())
-        .forEach((key, value) -> Tags.of(this).add(key, value));
   }
 
   /**
-   * Adds one database: its source endpoint, S3 target endpoint and replication task, as a child of
-   * this server (and so in this server's stack). {@code props} need not name the replication
-   * server.
+   * A replication instance made elsewhere (another stack or app), to add sources to. Creates
+   * nothing.
    */
-  public DmsDatabaseMigration addDatabase(String id, DmsDatabaseMigrationProps props) {
-    if (props.getReplicationServer() != null && props.getReplicationServer() != this) {
-      throw new IllegalArgumentException(
-          "Invalid DmsDatabaseMigration '"
-              + id
-              + "': 'replicationServer' names"
-              + " another server than the one it is added to: leave it out");
-    }
-    return new DmsDatabaseMigration(this, id, props.toBuilder().replicationServer(this).build());
+  public static IDmsReplicationServer fromReplicationInstanceAttributes(
+      Construct scope, String id, DmsReplicationInstanceAttributes attributes) {
+    Problems problems = new Problems("DmsReplicationInstanceAttributes of '" + id + "'");
+    problems.require("replicationInstanceArn", attributes.getReplicationInstanceArn());
+    problems.require(
+        "replicationInstanceIdentifier",
+        attributes.getReplicationInstanceIdentifier(),
+        DmsIdentifiers.INSTANCE);
+    problems.throwIfAny();
+    return new Imported(scope, id, attributes);
   }
 
   /**
-   * Alarms on this instance, notifying {@code topic} (which may live in another stack): free
-   * storage below 10% of the allocated storage and CPU utilization above 90%, for three 5-minute
-   * periods.
+   * Alarms on this instance notifying {@code action} (such as an SNS topic's, which may live in
+   * another stack): free storage below 10% of the allocated storage and CPU utilization above 90%,
+   * for three 5-minute periods.
    */
-  public List<Alarm> addAlarms(ITopic topic) {
-    return addAlarms(topic, DmsServerAlarmOptions.builder().build());
+  public List<Alarm> addAlarms(IAlarmAction action) {
+    return addAlarms(action, DmsServerAlarmOptions.create());
   }
 
-  /** As {@link #addAlarms(ITopic)}, with other thresholds. */
-  public List<Alarm> addAlarms(ITopic topic, DmsServerAlarmOptions options) {
-    int freeStoragePercent = Objects.requireNonNullElse(options.getFreeStoragePercent(), 10);
-    int cpuPercent = Objects.requireNonNullElse(options.getCpuUtilizationPercent(), 90);
-    int periods = Objects.requireNonNullElse(options.getEvaluationPeriods(), 3);
+  /** As {@link #addAlarms(IAlarmAction)}, with other thresholds. */
+  public List<Alarm> addAlarms(IAlarmAction action, DmsServerAlarmOptions options) {
+    int freeStoragePercent = options.getFreeStoragePercent();
+    int cpuPercent = options.getCpuUtilizationPercent();
+    int periods = options.getEvaluationPeriods();
     Problems problems = new Problems("DmsServerAlarmOptions of '" + getNode().getId() + "'");
     problems.between("freeStoragePercent", freeStoragePercent, 1, 99);
     problems.between("cpuUtilizationPercent", cpuPercent, 1, 100);
@@ -140,7 +149,7 @@ public class DmsReplicationServer extends Construct {
                 + "% of its "
                 + allocatedStorageGiB
                 + " GiB storage free",
-            topic),
+            action),
         Alarms.notifying(
             this,
             "CpuUtilizationAlarm",
@@ -154,27 +163,35 @@ public class DmsReplicationServer extends Construct {
                 + " uses more than "
                 + cpuPercent
                 + "% CPU",
-            topic));
+            action));
+  }
+
+  /**
+   * A metric of this instance in the {@code AWS/DMS} namespace, with the dimension {@code
+   * ReplicationInstanceIdentifier}; average over 5 minutes unless {@code options} say otherwise.
+   */
+  public Metric metric(String metricName, MetricOptions options) {
+    return metric(metricName, "Average").with(options);
   }
 
   /** Free storage in bytes, minimum over 5 minutes. */
   public Metric metricFreeStorageSpace() {
-    return metricFreeStorageSpace(MetricOptions.builder().build());
-  }
-
-  /** Free storage in bytes, minimum over 5 minutes unless {@code options} say otherwise. */
-  public Metric metricFreeStorageSpace(MetricOptions options) {
-    return metric("FreeStorageSpace", "Minimum").with(options);
+    return metric("FreeStorageSpace", "Minimum");
   }
 
   /** CPU utilization in percent, average over 5 minutes. */
   public Metric metricCpuUtilization() {
-    return metricCpuUtilization(MetricOptions.builder().build());
+    return metric("CPUUtilization", "Average");
   }
 
-  /** CPU utilization in percent, average over 5 minutes unless {@code options} say otherwise. */
-  public Metric metricCpuUtilization(MetricOptions options) {
-    return metric("CPUUtilization", "Average").with(options);
+  /** Free memory in bytes, minimum over 5 minutes. */
+  public Metric metricFreeableMemory() {
+    return metric("FreeableMemory", "Minimum");
+  }
+
+  /** Swap in use in bytes, maximum over 5 minutes. */
+  public Metric metricSwapUsage() {
+    return metric("SwapUsage", "Maximum");
   }
 
   /** The replication instance. */
@@ -182,14 +199,20 @@ public class DmsReplicationServer extends Construct {
     return replicationInstance;
   }
 
-  /** The ARN of the replication instance. */
+  @Override
   public String getReplicationInstanceArn() {
     return replicationInstance.getRef();
   }
 
-  /** The replication instance identifier, in lower case as DMS stores it. */
+  @Override
   public String getReplicationInstanceIdentifier() {
     return replicationInstanceIdentifier;
+  }
+
+  /** The security groups of the instance, to let it reach its sources. */
+  @Override
+  public Connections getConnections() {
+    return connections;
   }
 
   /** The KMS key of the instance's storage. */
@@ -197,9 +220,9 @@ public class DmsReplicationServer extends Construct {
     return encryptionKey;
   }
 
-  /** The allocated storage in GiB. */
-  public int getAllocatedStorageGiB() {
-    return allocatedStorageGiB;
+  /** The allocated storage. */
+  public Size getAllocatedStorage() {
+    return Size.gibibytes(allocatedStorageGiB);
   }
 
   private Metric metric(String metricName, String statistic) {
@@ -212,26 +235,87 @@ public class DmsReplicationServer extends Construct {
         .build();
   }
 
-  private void validate(DmsReplicationServerProps props) {
-    Problems problems = new Problems("DmsReplicationServer '" + getNode().getId() + "'");
+  private List<ISecurityGroup> securityGroups(DmsReplicationServerProps props) {
+    if (props.getSecurityGroups() != null) {
+      return props.getSecurityGroups();
+    }
+    DmsNetwork network = props.getNetwork();
+    if (network != null) {
+      return List.of(network.getSecurityGroup());
+    }
+    return List.of(
+        SecurityGroup.Builder.create(this, "SecurityGroup")
+            .vpc(props.getVpc())
+            .description("DMS replication instance: no inbound traffic; outbound to its sources")
+            .allowAllOutbound(false)
+            .build());
+  }
+
+  private String subnetGroup(DmsReplicationServerProps props) {
+    IVpc vpc = props.getVpc();
+    SubnetSelection subnets =
+        props.getVpcSubnets() != null ? props.getVpcSubnets() : SubnetSelection.builder().build();
+    return CfnReplicationSubnetGroup.Builder.create(this, "SubnetGroup")
+        .replicationSubnetGroupDescription(
+            "Subnets of DMS replication instance " + replicationInstanceIdentifier)
+        .subnetIds(vpc.selectSubnets(subnets).getSubnetIds())
+        .build()
+        .getRef();
+  }
+
+  private static void validate(String id, DmsReplicationServerProps props, double storageGiB) {
+    Problems problems = new Problems("DmsReplicationServer '" + id + "'");
     problems.require(
         "replicationInstanceIdentifier",
         props.getReplicationInstanceIdentifier(),
         DmsIdentifiers.INSTANCE);
+    problems.requireOne("network", props.getNetwork(), "vpc", props.getVpc());
+    problems.rejectUnless(
+        props.getVpc() != null, "vpcSubnets", props.getVpcSubnets(), "with 'vpc'");
+    if (props.getSecurityGroups() != null && props.getSecurityGroups().isEmpty()) {
+      problems.add(
+          "'securityGroups' must hold at least one security group; leave it out for the default");
+    }
     problems.check(
         "replicationInstanceClass",
         props.getReplicationInstanceClass(),
         ReplicationInstances.INSTANCE_CLASS);
-    problems.between(
-        "allocatedStorageGiB",
-        props.getAllocatedStorageGiB(),
-        ReplicationInstances.ALLOCATED_STORAGE_GIB);
+    problems.wholeBetween(
+        "allocatedStorage", storageGiB, "GiB", ReplicationInstances.ALLOCATED_STORAGE_GIB);
     problems.check(
         "preferredMaintenanceWindow",
         props.getPreferredMaintenanceWindow(),
         ReplicationInstances.MAINTENANCE_WINDOW);
-    problems.require("subnetGroupIdentifier", props.getSubnetGroupIdentifier());
-    problems.requireNotEmpty("securityGroups", props.getSecurityGroups());
     problems.throwIfAny();
+  }
+
+  /** A replication instance known by its attributes. */
+  private static final class Imported extends Construct implements IDmsReplicationServer {
+    private final String arn;
+    private final String identifier;
+    private final Connections connections;
+
+    Imported(Construct scope, String id, DmsReplicationInstanceAttributes attributes) {
+      super(scope, id);
+      arn = attributes.getReplicationInstanceArn();
+      identifier = DmsIdentifiers.stored(attributes.getReplicationInstanceIdentifier());
+      connections =
+          Connections.Builder.create().securityGroups(attributes.getSecurityGroups()).build();
+    }
+
+    @Override
+    public String getReplicationInstanceArn() {
+      return arn;
+    }
+
+    @Override
+    public String getReplicationInstanceIdentifier() {
+      return identifier;
+    }
+
+    @Override
+    public Connections getConnections() {
+      return connections;
+    }
   }
 }

@@ -1,220 +1,116 @@
 package io.github.dmsfleet.constructs;
 
+import io.github.dmsfleet.rules.Defaults;
 import java.util.List;
-import java.util.Map;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.kms.IKey;
 
-/** Properties of {@link DmsReplicationServer}. */
-public final class DmsReplicationServerProps {
-  private final String replicationInstanceIdentifier;
-  private final String replicationInstanceClass;
-  private final Integer allocatedStorageGiB;
-  private final Boolean multiAz;
-  private final String engineVersion;
-  private final String preferredMaintenanceWindow;
-  private final Boolean autoMinorVersionUpgrade;
-  private final IKey encryptionKey;
-  private final String subnetGroupIdentifier;
-  private final List<ISecurityGroup> securityGroups;
-  private final DmsAccountRoles accountRoles;
-  private final Map<String, String> tags;
-
-  private DmsReplicationServerProps(Builder builder) {
-    this.replicationInstanceIdentifier = builder.replicationInstanceIdentifier;
-    this.replicationInstanceClass = builder.replicationInstanceClass;
-    this.allocatedStorageGiB = builder.allocatedStorageGiB;
-    this.multiAz = builder.multiAz;
-    this.engineVersion = builder.engineVersion;
-    this.preferredMaintenanceWindow = builder.preferredMaintenanceWindow;
-    this.autoMinorVersionUpgrade = builder.autoMinorVersionUpgrade;
-    this.encryptionKey = builder.encryptionKey;
-    this.subnetGroupIdentifier = builder.subnetGroupIdentifier;
-    this.securityGroups =
-        builder.securityGroups == null ? null : List.copyOf(builder.securityGroups);
-    this.accountRoles = builder.accountRoles;
-    this.tags = builder.tags == null ? null : Map.copyOf(builder.tags);
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
+/**
+ * Properties of {@link DmsReplicationServer}: the instance, and where it runs (a {@code network},
+ * or a {@code vpc}).
+ */
+@Value.Immutable
+public abstract class DmsReplicationServerProps {
+  DmsReplicationServerProps() {}
 
   /**
    * The replication instance identifier: 1 to 63 letters, digits or hyphens, starting with a
    * letter, without a trailing hyphen or {@code --}; DMS stores it in lower case. Required.
    */
-  public String getReplicationInstanceIdentifier() {
-    return replicationInstanceIdentifier;
-  }
+  public abstract String getReplicationInstanceIdentifier();
 
   /**
-   * The instance class. Default: {@code dms.r5.xlarge} ({@link
-   * DmsReplicationServer#DEFAULT_INSTANCE_CLASS}), memory-optimized for many tasks at once.
+   * The network to run in: its subnet group, its security group (unless {@code securityGroups} are
+   * given) and its VPC endpoints. Either this or {@code vpc} is required.
    */
+  public abstract @Nullable DmsNetwork getNetwork();
+
+  /**
+   * A VPC to run in, for which this server creates its own subnet group. Its VPC must let the
+   * instance reach S3 and Secrets Manager (through endpoints since DMS 3.4.7); open the way with
+   * {@link DmsReplicationServer#getConnections()}. Either this or {@code network} is required.
+   */
+  public abstract @Nullable IVpc getVpc();
+
+  /** The subnets of {@code vpc}. Only with {@code vpc}. Default: the VPC's private subnets. */
+  public abstract @Nullable SubnetSelection getVpcSubnets();
+
+  /**
+   * The security groups of the instance.
+   *
+   * <p>Default: the network's security group with {@code network}; with {@code vpc}, a new one
+   * without ingress and with only the egress its sources need.
+   */
+  public abstract @Nullable List<ISecurityGroup> getSecurityGroups();
+
+  /**
+   * The instance class. Default: {@code dms.r5.xlarge}, as the config's: memory-optimized for an
+   * instance that runs many CDC tasks.
+   */
+  @Value.Default
   public String getReplicationInstanceClass() {
-    return replicationInstanceClass;
+    return Defaults.INSTANCE_CLASS;
   }
 
-  /** Storage for logs and cached changes, 5 to 6144 GiB. Default: 50 GiB. */
-  public Integer getAllocatedStorageGiB() {
-    return allocatedStorageGiB;
+  /** Storage for logs and cached changes, 5 to 6144 GiB in whole GiB. Default: 50 GiB. */
+  @Value.Default
+  public Size getAllocatedStorage() {
+    return Size.gibibytes(Defaults.ALLOCATED_STORAGE_GIB);
   }
 
   /** Whether DMS keeps a standby in a second Availability Zone. Default: false. */
-  public Boolean getMultiAz() {
-    return multiAz;
+  @Value.Default
+  public boolean getMultiAz() {
+    return false;
   }
 
   /**
-   * The DMS engine version, such as {@code 3.5.4}. Default: the version DMS currently uses for new
-   * instances.
+   * The DMS engine version, such as {@code 3.5.4}. Default: the version DMS uses for new instances.
    */
-  public String getEngineVersion() {
-    return engineVersion;
-  }
+  public abstract @Nullable String getEngineVersion();
 
   /**
    * The weekly maintenance window in UTC, {@code ddd:hh24:mi-ddd:hh24:mi}, such as {@code
-   * sun:04:00-sun:04:30}.
-   *
-   * <p>Default: a 30-minute window DMS picks at random.
+   * sun:04:00-sun:04:30}. Default: a 30-minute window DMS picks.
    */
-  public String getPreferredMaintenanceWindow() {
-    return preferredMaintenanceWindow;
-  }
+  public abstract @Nullable String getPreferredMaintenanceWindow();
 
   /** Whether DMS applies minor engine upgrades in the maintenance window. Default: true. */
-  public Boolean getAutoMinorVersionUpgrade() {
-    return autoMinorVersionUpgrade;
+  @Value.Default
+  public boolean getAutoMinorVersionUpgrade() {
+    return true;
   }
 
-  /**
-   * The KMS key for the instance's storage. Default: a new customer managed key with yearly
-   * rotation.
-   */
-  public IKey getEncryptionKey() {
-    return encryptionKey;
-  }
-
-  /**
-   * The replication subnet group, such as {@link DmsNetwork#getSubnetGroupIdentifier()}. Required.
-   */
-  public String getSubnetGroupIdentifier() {
-    return subnetGroupIdentifier;
-  }
-
-  /**
-   * The security groups of the instance, such as {@link DmsNetwork#getSecurityGroup()}. Required.
-   */
-  public List<ISecurityGroup> getSecurityGroups() {
-    return securityGroups;
-  }
+  /** The KMS key for the instance's storage. Default: a new customer managed key with rotation. */
+  public abstract @Nullable IKey getEncryptionKey();
 
   /**
    * The account roles; the instance then depends on them. Default: no dependency; the roles must
    * exist before this deploys.
    */
-  public DmsAccountRoles getAccountRoles() {
-    return accountRoles;
-  }
+  public abstract @Nullable DmsAccountRoles getAccountRoles();
 
-  /** Tags for the instance and everything else this construct creates. Default: none. */
-  public Map<String, String> getTags() {
-    return tags;
+  /**
+   * What happens to the instance (and to its key, when this server creates it) when it leaves the
+   * stack. Default: the instance is deleted (it holds nothing that is not in the source or the
+   * target) and a new key is retained, as every CDK key.
+   */
+  public abstract @Nullable RemovalPolicy getRemovalPolicy();
+
+  /** A builder for these props. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Builds {@link DmsReplicationServerProps}. */
-  public static final class Builder {
-    private String replicationInstanceIdentifier;
-    private String replicationInstanceClass;
-    private Integer allocatedStorageGiB;
-    private Boolean multiAz;
-    private String engineVersion;
-    private String preferredMaintenanceWindow;
-    private Boolean autoMinorVersionUpgrade;
-    private IKey encryptionKey;
-    private String subnetGroupIdentifier;
-    private List<ISecurityGroup> securityGroups;
-    private DmsAccountRoles accountRoles;
-    private Map<String, String> tags;
-
-    private Builder() {}
-
-    /** Sets {@link DmsReplicationServerProps#getReplicationInstanceIdentifier()}. */
-    public Builder replicationInstanceIdentifier(String replicationInstanceIdentifier) {
-      this.replicationInstanceIdentifier = replicationInstanceIdentifier;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getReplicationInstanceClass()}. */
-    public Builder replicationInstanceClass(String replicationInstanceClass) {
-      this.replicationInstanceClass = replicationInstanceClass;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getAllocatedStorageGiB()}. */
-    public Builder allocatedStorageGiB(Integer allocatedStorageGiB) {
-      this.allocatedStorageGiB = allocatedStorageGiB;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getMultiAz()}. */
-    public Builder multiAz(Boolean multiAz) {
-      this.multiAz = multiAz;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getEngineVersion()}. */
-    public Builder engineVersion(String engineVersion) {
-      this.engineVersion = engineVersion;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getPreferredMaintenanceWindow()}. */
-    public Builder preferredMaintenanceWindow(String preferredMaintenanceWindow) {
-      this.preferredMaintenanceWindow = preferredMaintenanceWindow;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getAutoMinorVersionUpgrade()}. */
-    public Builder autoMinorVersionUpgrade(Boolean autoMinorVersionUpgrade) {
-      this.autoMinorVersionUpgrade = autoMinorVersionUpgrade;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getEncryptionKey()}. */
-    public Builder encryptionKey(IKey encryptionKey) {
-      this.encryptionKey = encryptionKey;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getSubnetGroupIdentifier()}. */
-    public Builder subnetGroupIdentifier(String subnetGroupIdentifier) {
-      this.subnetGroupIdentifier = subnetGroupIdentifier;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getSecurityGroups()}. */
-    public Builder securityGroups(List<ISecurityGroup> securityGroups) {
-      this.securityGroups = securityGroups;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getAccountRoles()}. */
-    public Builder accountRoles(DmsAccountRoles accountRoles) {
-      this.accountRoles = accountRoles;
-      return this;
-    }
-
-    /** Sets {@link DmsReplicationServerProps#getTags()}. */
-    public Builder tags(Map<String, String> tags) {
-      this.tags = tags;
-      return this;
-    }
-
-    public DmsReplicationServerProps build() {
-      return new DmsReplicationServerProps(this);
-    }
+  public static final class Builder extends ImmutableDmsReplicationServerProps.Builder {
+    /** Creates an empty builder. */
+    public Builder() {}
   }
 }

@@ -1,66 +1,45 @@
 package io.github.dmsfleet.constructs;
 
+import org.immutables.value.Value;
+
 /** Thresholds of the alarms {@link DmsReplicationServer#addAlarms} creates. */
-public final class DmsServerAlarmOptions {
-  private final Integer freeStoragePercent;
-  private final Integer cpuUtilizationPercent;
-  private final Integer evaluationPeriods;
-
-  private DmsServerAlarmOptions(Builder builder) {
-    this.freeStoragePercent = builder.freeStoragePercent;
-    this.cpuUtilizationPercent = builder.cpuUtilizationPercent;
-    this.evaluationPeriods = builder.evaluationPeriods;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
+@Value.Immutable
+public abstract class DmsServerAlarmOptions {
+  DmsServerAlarmOptions() {}
 
   /**
    * Alarm when free storage falls below this share of the allocated storage, 1 to 99. Default: 10.
    */
-  public Integer getFreeStoragePercent() {
-    return freeStoragePercent;
+  @Value.Default
+  public int getFreeStoragePercent() {
+    return 10;
   }
 
   /** Alarm when CPU utilization rises above this, 1 to 100. Default: 90. */
-  public Integer getCpuUtilizationPercent() {
-    return cpuUtilizationPercent;
+  @Value.Default
+  public int getCpuUtilizationPercent() {
+    return 90;
   }
 
   /** How many consecutive 5-minute periods must breach, 1 to 288. Default: 3. */
-  public Integer getEvaluationPeriods() {
-    return evaluationPeriods;
+  @Value.Default
+  public int getEvaluationPeriods() {
+    return 3;
+  }
+
+  /** The defaults. */
+  public static DmsServerAlarmOptions create() {
+    return builder().build();
+  }
+
+  /** A builder for these options. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Builds {@link DmsServerAlarmOptions}. */
-  public static final class Builder {
-    private Integer freeStoragePercent;
-    private Integer cpuUtilizationPercent;
-    private Integer evaluationPeriods;
-
-    private Builder() {}
-
-    /** Sets {@link DmsServerAlarmOptions#getFreeStoragePercent()}. */
-    public Builder freeStoragePercent(Integer freeStoragePercent) {
-      this.freeStoragePercent = freeStoragePercent;
-      return this;
-    }
-
-    /** Sets {@link DmsServerAlarmOptions#getCpuUtilizationPercent()}. */
-    public Builder cpuUtilizationPercent(Integer cpuUtilizationPercent) {
-      this.cpuUtilizationPercent = cpuUtilizationPercent;
-      return this;
-    }
-
-    /** Sets {@link DmsServerAlarmOptions#getEvaluationPeriods()}. */
-    public Builder evaluationPeriods(Integer evaluationPeriods) {
-      this.evaluationPeriods = evaluationPeriods;
-      return this;
-    }
-
-    public DmsServerAlarmOptions build() {
-      return new DmsServerAlarmOptions(this);
-    }
+  public static final class Builder extends ImmutableDmsServerAlarmOptions.Builder {
+    /** Creates an empty builder. */
+    public Builder() {}
   }
 }

@@ -6,7 +6,7 @@ import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.S3Targets;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Grant;
@@ -42,15 +42,17 @@ public class DmsTargetBucket extends Construct {
 
   private final IBucket bucket;
   private final IKey encryptionKey;
-  private final Bucket accessLogsBucket;
+  private final @Nullable Bucket accessLogsBucket;
 
+  /** A new bucket with the defaults of {@link DmsTargetBucketProps}. */
   public DmsTargetBucket(Construct scope, String id) {
     this(scope, id, DmsTargetBucketProps.builder().build());
   }
 
+  /** A new or existing bucket as {@code props} describe it. */
   public DmsTargetBucket(Construct scope, String id, DmsTargetBucketProps props) {
     super(scope, id);
-    validate(props);
+    validate(id, props);
     if (props.getBucket() != null) {
       bucket = props.getBucket();
       encryptionKey =
@@ -122,11 +124,11 @@ public class DmsTargetBucket extends Construct {
   }
 
   /**
-   * The bucket receiving the server access logs of a new target bucket; empty for an existing
+   * The bucket receiving the server access logs of a new target bucket; null for an existing
    * bucket.
    */
-  public Optional<IBucket> getAccessLogsBucket() {
-    return Optional.ofNullable(accessLogsBucket);
+  public @Nullable IBucket getAccessLogsBucket() {
+    return accessLogsBucket;
   }
 
   /** Lets {@code grantee} read the replicated data: get and list objects, and decrypt them. */
@@ -139,8 +141,8 @@ public class DmsTargetBucket extends Construct {
     return grant;
   }
 
-  private void validate(DmsTargetBucketProps props) {
-    Problems problems = new Problems("DmsTargetBucket '" + getNode().getId() + "'");
+  private static void validate(String id, DmsTargetBucketProps props) {
+    Problems problems = new Problems("DmsTargetBucket '" + id + "'");
     if (props.getBucket() != null) {
       rejectWithExistingBucket(problems, "bucketName", props.getBucketName());
       rejectWithExistingBucket(

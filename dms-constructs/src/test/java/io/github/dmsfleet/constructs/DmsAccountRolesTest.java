@@ -3,6 +3,7 @@ package io.github.dmsfleet.constructs;
 import static io.github.dmsfleet.constructs.Fixtures.stack;
 import static io.github.dmsfleet.constructs.Fixtures.template;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.Vpc;
 
 class DmsAccountRolesTest {
 
@@ -70,10 +72,37 @@ class DmsAccountRolesTest {
     DmsAccountRoles roles = new DmsAccountRoles(shared, "AccountRoles");
     Stack serverStack = Fixtures.stack(app, "Server");
     new DmsReplicationServer(
-        serverStack, "Server", Fixtures.serverProps(serverStack).accountRoles(roles).build());
+        serverStack,
+        "Server",
+        DmsReplicationServerProps.builder()
+            .replicationInstanceIdentifier("sales-db01")
+            .vpc(Vpc.Builder.create(serverStack, "Vpc").build())
+            .accountRoles(roles)
+            .build());
 
     app.synth();
 
     assertThat(serverStack.getDependencies()).containsExactly(shared);
+  }
+
+  @Test
+  void refusesASecondPairInOneApp() {
+    App app = new App();
+    new DmsAccountRoles(Fixtures.stack(app, "Shared"), "AccountRoles");
+    Stack other = Fixtures.stack(app, "Other");
+
+    assertThatThrownBy(() -> DmsAccountRoles.fromExisting(other, "Roles"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid DmsAccountRoles 'Other/Roles': the app already has DmsAccountRoles at"
+                + " 'Shared/AccountRoles', and an account has one dms-vpc-role and one"
+                + " dms-cloudwatch-logs-role: hand that one to every construct that needs it");
+  }
+
+  @Test
+  void anotherAppMayHaveItsOwn() {
+    new DmsAccountRoles(stack(), "AccountRoles");
+
+    assertThat(new DmsAccountRoles(stack(), "AccountRoles").getVpcRole()).isNotNull();
   }
 }

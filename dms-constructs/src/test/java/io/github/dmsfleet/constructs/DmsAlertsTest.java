@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
 
 class DmsAlertsTest {
 
@@ -157,18 +161,82 @@ class DmsAlertsTest {
     App app = new App();
     DmsAlerts alerts = new DmsAlerts(Fixtures.stack(app, "Shared"), "Alerts");
     Stack serverStack = Fixtures.stack(app, "Server");
-    DmsReplicationServer server = Fixtures.server(serverStack);
+    DmsReplicationServer server =
+        new DmsReplicationServer(
+            serverStack,
+            "Server",
+            DmsReplicationServerProps.builder()
+                .replicationInstanceIdentifier("sales-db01")
+                .vpc(Vpc.Builder.create(serverStack, "Vpc").build())
+                .build());
     DmsDatabaseMigration orders =
-        server.addDatabase("Orders", Fixtures.migrationProps(serverStack).build());
+        new DmsSourceServer(
+                serverStack,
+                "sales-db01",
+                Fixtures.sourceProps(serverStack).replicationServer(server).build())
+            .addDatabase("orders", Fixtures.orders());
 
     alerts.alarmOnServer(server);
-    alerts.alarmOnTask(orders, DmsTaskAlarmOptions.builder().cdcLatencySeconds(300).build());
+    alerts.alarmOnDatabase(orders, DmsTaskAlarmOptions.builder().cdcLatencySeconds(300).build());
 
     Template template = Template.fromStack(serverStack);
     template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
     template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("Threshold", 300), 2);
+    // One action serves every alarm: all of them notify the one topic.
+    template.allResourcesProperties(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "AlarmActions",
+            List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Shared:.*Alerts.*")))));
     assertThat(Template.fromStack(Stack.of(alerts)).findResources("AWS::CloudWatch::Alarm"))
         .isEmpty();
+  }
+
+  @Test
+  void sendsToAnExistingTopicWithoutCreatingOne() {
+    Stack stack = stack();
+    ITopic topic =
+        Topic.fromTopicArn(stack, "Existing", "arn:aws:sns:us-east-1:123456789012:dba-alerts");
+    DmsAlerts alerts =
+        new DmsAlerts(
+            stack,
+            "Alerts",
+            DmsAlertsProps.builder()
+                .topic(topic)
+                .emailAddresses(List.of("dba@example.com"))
+                .build());
+
+    Template template = template(stack);
+    template.resourceCountIs("AWS::SNS::Topic", 0);
+    template.resourceCountIs("AWS::KMS::Key", 0);
+    template.hasResourceProperties(
+        "AWS::SNS::Subscription",
+        Map.of(
+            "TopicArn", "arn:aws:sns:us-east-1:123456789012:dba-alerts",
+            "Endpoint", "dba@example.com"));
+    template.allResourcesProperties(
+        "AWS::DMS::EventSubscription",
+        Map.of("SnsTopicArn", "arn:aws:sns:us-east-1:123456789012:dba-alerts"));
+    assertThat(alerts.getTopic()).isSameAs(topic);
+    assertThat(alerts.getEncryptionKey()).isNull();
+  }
+
+  @Test
+  void failsWhenAnExistingTopicGetsNewTopicSettings() {
+    Stack stack = stack();
+    DmsAlertsProps props =
+        DmsAlertsProps.builder()
+            .topic(Topic.fromTopicArn(stack, "Existing", "arn:aws:sns:us-east-1:123456789012:a"))
+            .topicName("alerts")
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+
+    assertThatThrownBy(() -> new DmsAlerts(stack, "Alerts", props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid DmsAlerts 'Alerts': 'topicName' applies only to a new topic, but an existing"
+                + " 'topic' is given: remove it; 'removalPolicy' applies only to a new key, but an"
+                + " existing 'topic' or 'encryptionKey' is given: remove it");
   }
 
   @Test

@@ -12,10 +12,12 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.Subnet;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.s3.Bucket;
 
 class DmsNetworkTest {
 
@@ -142,7 +144,11 @@ class DmsNetworkTest {
         new DmsNetwork(
             stack,
             "Network",
-            DmsNetworkProps.builder().vpc(existingVpc(stack)).vpcEndpoints(false).build());
+            DmsNetworkProps.builder()
+                .vpc(existingVpc(stack))
+                .s3Endpoint(false)
+                .secretsManagerEndpoint(false)
+                .build());
     Template template = template(stack);
 
     template.resourceCountIs("AWS::EC2::VPC", 0);
@@ -150,8 +156,8 @@ class DmsNetworkTest {
     template.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
     template.hasResourceProperties(
         "AWS::DMS::ReplicationSubnetGroup", Map.of("SubnetIds", List.of("subnet-0a", "subnet-0b")));
-    assertThat(network.getFlowLog()).isEmpty();
-    assertThat(network.getSecretsManagerEndpoint()).isEmpty();
+    assertThat(network.getFlowLog()).isNull();
+    assertThat(network.getSecretsManagerEndpoint()).isNull();
   }
 
   @Test
@@ -169,7 +175,8 @@ class DmsNetworkTest {
                             Subnet.fromSubnetId(stack, "First", "subnet-1a"),
                             Subnet.fromSubnetId(stack, "Second", "subnet-1b")))
                     .build())
-            .vpcEndpoints(false)
+            .s3Endpoint(false)
+            .secretsManagerEndpoint(false)
             .build());
 
     template(stack)
@@ -202,7 +209,7 @@ class DmsNetworkTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invalid DmsNetwork 'Network': 'vpcCidr' applies only to a new VPC, but an existing 'vpc'"
-                + " is given: remove 'vpcCidr', or remove 'vpc' to create one");
+                + " is given: remove it");
   }
 
   @Test
@@ -222,5 +229,256 @@ class DmsNetworkTest {
                 + " as 10.0.0.0/18, got '10.0.0.0/8'; 'maxAzs' must be between 2 and 6, got 1; 'natGateways'"
                 + " must be between 0 and 1, got 3; 'subnetGroupIdentifier' must be 1 to 255 letters, digits,"
                 + " spaces, '.', '_' or '-' and not 'default', got 'default'");
+  }
+
+  private static final Map<String, Object> DMS_GROUP =
+      Map.of(
+          "Fn::GetAtt",
+          List.of(Match.stringLikeRegexp("NetworkSecurityGroup[0-9A-F]{8}"), "GroupId"));
+  private static final Map<String, Object> ENDPOINT_GROUP =
+      Map.of(
+          "Fn::GetAtt",
+          List.of(
+              Match.stringLikeRegexp("NetworkSecretsManagerEndpointSecurityGroup.*"), "GroupId"));
+
+  @Test
+  void noSecurityGroupAllowsAllTrafficOut() {
+    Template template = synth(DmsNetworkProps.builder().build());
+
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::SecurityGroup",
+        Map.of(
+            "SecurityGroupEgress",
+            Match.arrayWith(List.of(Match.objectLike(Map.of("IpProtocol", "-1"))))),
+        0);
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::SecurityGroupEgress", Map.of("IpProtocol", "-1"), 0);
+  }
+
+  @Test
+  void dmsGroupReachesSecretsManagerAndS3OnHttpsOnly() {
+    Template template = synth(DmsNetworkProps.builder().build());
+
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroupEgress",
+        Map.of(
+            "GroupId",
+            DMS_GROUP,
+            "DestinationSecurityGroupId",
+            ENDPOINT_GROUP,
+            "IpProtocol",
+            "tcp",
+            "FromPort",
+            443,
+            "ToPort",
+            443));
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroupIngress",
+        Map.of(
+            "GroupId",
+            ENDPOINT_GROUP,
+            "SourceSecurityGroupId",
+            DMS_GROUP,
+            "FromPort",
+            443,
+            "ToPort",
+            443));
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroupEgress",
+        Map.of(
+            "GroupId",
+            DMS_GROUP,
+            "DestinationPrefixListId",
+            Map.of(
+                "Fn::GetAtt",
+                List.of(
+                    Match.stringLikeRegexp("NetworkS3PrefixList.*"), "PrefixLists.0.PrefixListId")),
+            "FromPort",
+            443,
+            "ToPort",
+            443));
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::SecurityGroupEgress", Map.of("GroupId", DMS_GROUP), 2);
+  }
+
+  @Test
+  void s3PrefixListIsLookedUpForTheStacksRegion() {
+    Template template = synth(DmsNetworkProps.builder().build());
+
+    template.hasResourceProperties(
+        "Custom::AWS",
+        Map.of(
+            "Create",
+            Match.serializedJson(
+                Match.objectLike(
+                    Map.of(
+                        "action",
+                        "describeManagedPrefixLists",
+                        "parameters",
+                        Map.of(
+                            "Filters",
+                            List.of(
+                                Map.of(
+                                    "Name",
+                                    "prefix-list-name",
+                                    "Values",
+                                    List.of("com.amazonaws.us-east-1.s3")))))))));
+  }
+
+  @Test
+  void secretsManagerEndpointGroupHasNoEgress() {
+    Template template = synth(DmsNetworkProps.builder().build());
+
+    // The CDK's way of saying none: a rule that matches no traffic.
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroup",
+        Map.of(
+            "GroupDescription", Match.stringLikeRegexp("Secrets Manager endpoint.*"),
+            "SecurityGroupEgress",
+                List.of(
+                    Map.of(
+                        "CidrIp", "255.255.255.255/32",
+                        "Description", "Disallow all traffic",
+                        "FromPort", 252,
+                        "IpProtocol", "icmp",
+                        "ToPort", 86))));
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::SecurityGroupEgress", Map.of("GroupId", ENDPOINT_GROUP), 0);
+  }
+
+  @Test
+  void s3EndpointAdmitsOnlyTheTargetBucketOfThisAccount() {
+    Stack stack = stack();
+    new DmsNetwork(
+        stack,
+        "Network",
+        DmsNetworkProps.builder()
+            .targetBucket(Bucket.fromBucketName(stack, "Lake", "data-lake"))
+            .build());
+
+    template(stack)
+        .hasResourceProperties(
+            "AWS::EC2::VPCEndpoint",
+            Map.of(
+                "VpcEndpointType",
+                "Gateway",
+                "PolicyDocument",
+                Map.of(
+                    "Statement",
+                    List.of(
+                        Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("AWS", "*"),
+                            "Action",
+                                List.of(
+                                    "s3:GetBucketLocation",
+                                    "s3:ListBucket",
+                                    "s3:GetObject",
+                                    "s3:PutObject",
+                                    "s3:PutObjectTagging",
+                                    "s3:DeleteObject"),
+                            "Resource",
+                                List.of(
+                                    Map.of(
+                                        "Fn::Join",
+                                        List.of(
+                                            "",
+                                            List.of(
+                                                "arn:",
+                                                Map.of("Ref", "AWS::Partition"),
+                                                ":s3:::data-lake"))),
+                                    Map.of(
+                                        "Fn::Join",
+                                        List.of(
+                                            "",
+                                            List.of(
+                                                "arn:",
+                                                Map.of("Ref", "AWS::Partition"),
+                                                ":s3:::data-lake/*")))),
+                            "Condition",
+                                Map.of(
+                                    "StringEquals",
+                                    Map.of("aws:ResourceAccount", Fixtures.ACCOUNT)))),
+                    "Version",
+                    "2012-10-17")));
+  }
+
+  @Test
+  void secretsManagerEndpointAdmitsReadingThisAccountsSecretsOnly() {
+    synth(DmsNetworkProps.builder().build())
+        .hasResourceProperties(
+            "AWS::EC2::VPCEndpoint",
+            Map.of(
+                "VpcEndpointType",
+                "Interface",
+                "PolicyDocument",
+                Map.of(
+                    "Statement",
+                    List.of(
+                        Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("AWS", "*"),
+                            "Action",
+                                List.of(
+                                    "secretsmanager:GetSecretValue",
+                                    "secretsmanager:DescribeSecret"),
+                            "Resource", "*",
+                            "Condition",
+                                Map.of(
+                                    "StringEquals",
+                                    Map.of(
+                                        "aws:PrincipalAccount", Fixtures.ACCOUNT,
+                                        "aws:ResourceAccount", Fixtures.ACCOUNT)))),
+                    "Version",
+                    "2012-10-17")));
+  }
+
+  @Test
+  void aUsersSecurityGroupIsUsedAndAdmittedBySecretsManager() {
+    Stack stack = stack();
+    Vpc vpc = Vpc.Builder.create(stack, "Vpc").build();
+    SecurityGroup own =
+        SecurityGroup.Builder.create(stack, "Own").vpc(vpc).allowAllOutbound(false).build();
+    DmsNetwork network =
+        new DmsNetwork(
+            stack, "Network", DmsNetworkProps.builder().vpc(vpc).securityGroup(own).build());
+    Template template = template(stack);
+
+    assertThat(network.getSecurityGroup()).isSameAs(own);
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::SecurityGroup",
+        Map.of(
+            "GroupDescription", Match.stringLikeRegexp("^DMS replication instances: no inbound.*")),
+        0);
+    template.hasResourceProperties(
+        "AWS::EC2::SecurityGroupIngress",
+        Map.of(
+            "GroupId",
+            ENDPOINT_GROUP,
+            "SourceSecurityGroupId",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Own.*"), "GroupId")),
+            "FromPort",
+            443));
+  }
+
+  @Test
+  void endpointsHaveSwitchesOfTheirOwn() {
+    Template s3Only = synth(DmsNetworkProps.builder().secretsManagerEndpoint(false).build());
+    Template secretsOnly = synth(DmsNetworkProps.builder().s3Endpoint(false).build());
+
+    s3Only.resourceCountIs("AWS::EC2::VPCEndpoint", 1);
+    s3Only.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway"));
+    // Without its own endpoint, the group reaches the VPC's endpoint on HTTPS wherever it is.
+    s3Only.hasResourceProperties(
+        "AWS::EC2::SecurityGroup",
+        Map.of(
+            "SecurityGroupEgress",
+            Match.arrayWith(
+                List.of(
+                    Match.objectLike(
+                        Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 443))))));
+    secretsOnly.resourceCountIs("AWS::EC2::VPCEndpoint", 1);
+    secretsOnly.hasResourceProperties(
+        "AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface"));
   }
 }

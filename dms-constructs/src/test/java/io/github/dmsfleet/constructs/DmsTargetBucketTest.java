@@ -186,7 +186,7 @@ class DmsTargetBucketTest {
     assertThat(stack.getNode().findAll()).noneMatch(CfnResource.class::isInstance);
     assertThat(lake.getBucket().getBucketName()).isEqualTo("data-lake");
     assertThat(lake.getEncryptionKey().getKeyArn()).isEqualTo(Fixtures.KEY_ARN);
-    assertThat(lake.getAccessLogsBucket()).isEmpty();
+    assertThat(lake.getAccessLogsBucket()).isNull();
   }
 
   @Test

@@ -8,10 +8,11 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /** Stacks and valid props to start tests from. */
@@ -20,6 +21,7 @@ final class Fixtures {
   static final String REGION = "us-east-1";
   static final String KEY_ARN =
       "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+  static final String INSTANCE_ARN = "arn:aws:dms:us-east-1:123456789012:rep:ABCDEFGHIJKLMNOP";
 
   private Fixtures() {}
 
@@ -40,40 +42,50 @@ final class Fixtures {
     return Template.fromStack(stack);
   }
 
-  static DmsReplicationServerProps.Builder serverProps(Construct scope) {
-    return DmsReplicationServerProps.builder()
-        .replicationInstanceIdentifier("sales-db01")
-        .subnetGroupIdentifier("dms-subnets")
-        .securityGroups(
-            List.of(SecurityGroup.fromSecurityGroupId(scope, "Sg", "sg-0123456789abcdef0")));
+  /** The bucket {@code data-lake}, imported with its key. */
+  static IBucket lake(Construct scope) {
+    return Bucket.fromBucketAttributes(
+        scope,
+        "Lake",
+        BucketAttributes.builder()
+            .bucketName("data-lake")
+            .encryptionKey(Key.fromKeyArn(scope, "LakeKey", KEY_ARN))
+            .build());
   }
 
-  static DmsReplicationServer server(Construct scope) {
-    return new DmsReplicationServer(scope, "Server", serverProps(scope).build());
+  /** An instance made elsewhere, with one security group. */
+  static IDmsReplicationServer importedInstance(Construct scope) {
+    return DmsReplicationServer.fromReplicationInstanceAttributes(
+        scope,
+        "Instance",
+        DmsReplicationInstanceAttributes.builder()
+            .replicationInstanceArn(INSTANCE_ARN)
+            .replicationInstanceIdentifier("sales-db01-instance")
+            .securityGroups(
+                List.of(
+                    SecurityGroup.fromSecurityGroupId(
+                        scope, "Sg", "sg-0123456789abcdef0", sgOptions())))
+            .build());
   }
 
-  /**
-   * Valid props for a SQL Server database, with the target resources imported into {@code scope}.
-   */
-  static DmsDatabaseMigrationProps.Builder migrationProps(Construct scope) {
-    return DmsDatabaseMigrationProps.builder()
-        .sourceEngine(SourceEngine.SQL_SERVER)
-        .databaseName("Orders")
-        .secretsManagerSecretId("dms/sales-db01/orders")
-        .secretsAccessRole(
-            Role.fromRoleArn(scope, "SecretsRole", "arn:aws:iam::123456789012:role/dms-secrets"))
-        .sourceEndpointIdentifier("sales-db01-orders-source")
-        .targetEndpointIdentifier("sales-db01-orders-target")
-        .replicationTaskIdentifier("sales-db01-orders")
-        .targetBucket(
-            Bucket.fromBucketAttributes(
-                scope,
-                "Lake",
-                BucketAttributes.builder()
-                    .bucketName("data-lake")
-                    .encryptionKey(Key.fromKeyArn(scope, "LakeKey", KEY_ARN))
-                    .build()))
-        .s3TargetRole(Role.fromRoleArn(scope, "S3Role", "arn:aws:iam::123456789012:role/dms-s3"))
-        .bucketFolder("sales-db01/orders");
+  private static SecurityGroupImportOptions sgOptions() {
+    return SecurityGroupImportOptions.builder().allowAllOutbound(false).build();
+  }
+
+  /** Valid props for a SQL Server source server on an imported instance. */
+  static DmsSourceServerProps.Builder sourceProps(Construct scope) {
+    return DmsSourceServerProps.builder()
+        .engine(SourceEngine.SQL_SERVER)
+        .replicationServer(importedInstance(scope))
+        .targetBucket(lake(scope))
+        .bucketFolder("data/sales-db01");
+  }
+
+  static DmsSourceServer sourceServer(Construct scope) {
+    return new DmsSourceServer(scope, "sales-db01", sourceProps(scope).build());
+  }
+
+  static DmsDatabaseOptions orders() {
+    return DmsDatabaseOptions.builder().secretName("dms/sales-db01/orders").build();
   }
 }

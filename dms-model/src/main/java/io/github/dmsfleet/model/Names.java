@@ -1,29 +1,30 @@
 package io.github.dmsfleet.model;
 
-import io.github.dmsfleet.rules.S3Targets;
+import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.Secrets;
 import io.github.dmsfleet.rules.SourceEngine;
 
 /**
  * How config names become DMS identifiers, secret names and S3 prefixes; the sample's conventions.
+ * The identifier and folder rules are shared with the constructs through {@link DmsNames}.
  */
 final class Names {
   private Names() {}
 
   static String instanceIdentifier(String server) {
-    return Identifiers.of(server, "instance");
+    return DmsNames.instanceIdentifier(server);
   }
 
   static String taskIdentifier(String server, String database) {
-    return Identifiers.of(server, database, "all");
+    return DmsNames.taskIdentifier(server, database);
   }
 
   static String sourceEndpointIdentifier(String server, String database, SourceEngine engine) {
-    return Identifiers.of(server, database, engine.engineName(), "source-endpoint");
+    return DmsNames.sourceEndpointIdentifier(server, database, engine);
   }
 
   static String targetEndpointIdentifier(String server, String database) {
-    return Identifiers.of(server, database, "s3-target-endpoint");
+    return DmsNames.targetEndpointIdentifier(server, database);
   }
 
   /**
@@ -44,7 +45,6 @@ final class Names {
    * {@code _}.
    */
   static String s3Prefix(String prefix, String server, String database) {
-    String folder = prefix.isEmpty() ? "" : prefix + "/";
-    return folder + S3Targets.safeFolderName(server) + "/" + S3Targets.safeFolderName(database);
+    return DmsNames.databaseFolder(DmsNames.serverFolder(prefix, server), database);
   }
 }

@@ -8,6 +8,7 @@ public final class Networks {
   private static final Pattern IPV4_CIDR =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
   private static final Range PREFIX_LENGTH = new Range(16, 24);
+  private static final Range SOURCE_PREFIX_LENGTH = new Range(1, 32);
 
   /**
    * The CIDR block of a new VPC: big enough for subnets in several Availability Zones, and no
@@ -29,27 +30,24 @@ public final class Networks {
   private Networks() {}
 
   private static boolean isSourceCidr(String text) {
-    Matcher matcher = IPV4_CIDR.matcher(text);
-    if (!matcher.matches()) {
+    if (!isCidr(text, SOURCE_PREFIX_LENGTH)) {
       return false;
     }
+    Matcher matcher = IPV4_CIDR.matcher(text);
+    matcher.matches();
     long address = 0;
     for (int octet = 1; octet <= 4; octet++) {
-      int value = Integer.parseInt(matcher.group(octet));
-      if (value > 255) {
-        return false;
-      }
-      address = address << 8 | value;
+      address = (address << 8) | Integer.parseInt(matcher.group(octet));
     }
-    int prefix = Integer.parseInt(matcher.group(5));
-    if (prefix < 1 || prefix > 32) {
-      return false;
-    }
-    long hostBits = (1L << (32 - prefix)) - 1;
+    long hostBits = (1L << (32 - Integer.parseInt(matcher.group(5)))) - 1;
     return (address & hostBits) == 0;
   }
 
   private static boolean isVpcCidr(String text) {
+    return isCidr(text, PREFIX_LENGTH);
+  }
+
+  private static boolean isCidr(String text, Range prefixLengths) {
     Matcher matcher = IPV4_CIDR.matcher(text);
     if (!matcher.matches()) {
       return false;
@@ -59,6 +57,6 @@ public final class Networks {
         return false;
       }
     }
-    return PREFIX_LENGTH.contains(Integer.parseInt(matcher.group(5)));
+    return prefixLengths.contains(Integer.parseInt(matcher.group(5)));
   }
 }

@@ -3,13 +3,12 @@ package io.github.dmsfleet.constructs.internal;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
-/** Alarms that notify a topic when they go off and when they recover. */
+/** Alarms that notify when they go off and when they recover. */
 public final class Alarms {
   /**
    * The period of every DMS metric the constructs offer; one shared value spares a jsii call per
@@ -28,7 +27,7 @@ public final class Alarms {
       int evaluationPeriods,
       TreatMissingData missingData,
       String description,
-      ITopic topic) {
+      IAlarmAction action) {
     Alarm alarm =
         Alarm.Builder.create(scope, id)
             .metric(metric)
@@ -38,7 +37,6 @@ public final class Alarms {
             .treatMissingData(missingData)
             .alarmDescription(description)
             .build();
-    SnsAction action = new SnsAction(topic);
     alarm.addAlarmAction(action);
     alarm.addOkAction(action);
     return alarm;

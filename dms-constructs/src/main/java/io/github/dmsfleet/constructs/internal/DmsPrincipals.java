@@ -5,12 +5,23 @@ import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CompositePrincipal;
 import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.Construct;
 import software.constructs.IConstruct;
 
-/** Trust for roles that DMS assumes on behalf of endpoints. */
+/** Roles that DMS assumes on behalf of endpoints. */
 public final class DmsPrincipals {
   private DmsPrincipals() {}
+
+  /** A role that DMS of this account may assume, with nothing allowed yet. */
+  public static IRole newRole(Construct scope, String id, String description) {
+    return Role.Builder.create(scope, id)
+        .description(description)
+        .assumedBy(dmsOfThisAccount(scope))
+        .build();
+  }
 
   /**
    * DMS in this account and Region, under its global and its regional service name (endpoints use

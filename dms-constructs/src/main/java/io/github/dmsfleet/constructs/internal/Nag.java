@@ -5,13 +5,36 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.List;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.constructs.IConstruct;
 
 /**
  * cdk-nag acknowledgements that belong to the constructs themselves, so consumers get a clean run.
  */
 public final class Nag {
+  /** The id under which the CDK puts the one Lambda function of a stack's AwsCustomResources. */
+  private static final String CUSTOM_RESOURCE_PROVIDER = "AWS679f53fac002430cb0da5b7982bd2287";
+
   private Nag() {}
+
+  /**
+   * Acknowledges what a read-only AWS SDK lookup brings: its policy's {@code *} resource and the
+   * CDK's provider function with its AWS managed logging policy.
+   */
+  public static void acknowledgeCustomResource(AwsCustomResource lookup, String why) {
+    acknowledge(lookup, "AwsSolutions-IAM5", why);
+    IConstruct provider = Stack.of(lookup).getNode().tryFindChild(CUSTOM_RESOURCE_PROVIDER);
+    if (provider != null) {
+      acknowledge(
+          provider,
+          "AwsSolutions-IAM4",
+          "The CDK's provider function for AWS SDK lookups writes its logs under the AWS managed"
+              + " AWSLambdaBasicExecutionRole policy, as every CDK custom resource does.",
+          List.of(
+              "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+    }
+  }
 
   /** Acknowledges every finding of {@code rule} on {@code construct} and its children. */
   public static void acknowledge(IConstruct construct, String rule, String reason) {

@@ -6,7 +6,6 @@ import io.github.dmsfleet.rules.TextRule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import software.amazon.awscdk.Token;
 
 /** Collects everything wrong with a construct's props, so one exception can report all of it. */
 public final class Problems {
@@ -27,6 +26,21 @@ public final class Problems {
   public void require(String name, Object value) {
     if (value == null) {
       add("'" + name + "' is required");
+    }
+  }
+
+  /** Requires exactly one of two values, which are alternatives. */
+  public void requireOne(String first, Object firstValue, String second, Object secondValue) {
+    if (firstValue == null && secondValue == null) {
+      add("'" + first + "' or '" + second + "' is required");
+    }
+    exclusive(first, firstValue, second, secondValue);
+  }
+
+  /** Rejects a value that applies only in another case, saying which. */
+  public void rejectUnless(boolean applies, String name, Object value, String onlyWhen) {
+    if (!applies && value != null) {
+      add("'" + name + "' applies only " + onlyWhen + ": remove it");
     }
   }
 
@@ -54,7 +68,7 @@ public final class Problems {
 
   /** Checks a value against a rule, unless it is absent or a token resolved only at deployment. */
   public void check(String name, String value, TextRule rule) {
-    if (value != null && !Token.isUnresolved(value) && !rule.accepts(value)) {
+    if (value != null && !Tokens.isUnresolved(value) && !rule.accepts(value)) {
       add("'" + name + "' must be " + rule.expected() + ", got '" + value + "'");
     }
   }
@@ -65,7 +79,7 @@ public final class Problems {
       return;
     }
     for (String value : values) {
-      if (value == null || (!Token.isUnresolved(value) && !rule.accepts(value))) {
+      if (value == null || (!Tokens.isUnresolved(value) && !rule.accepts(value))) {
         add("'" + name + "' holds '" + value + "', which is not " + rule.expected());
       }
     }
@@ -83,6 +97,30 @@ public final class Problems {
     if (firstValue != null && secondValue != null) {
       add("'" + first + "' and '" + second + "' are mutually exclusive: set only one of them");
     }
+  }
+
+  /** Checks that a converted size is a whole number of {@code unit} within the range. */
+  public void wholeBetween(String name, double value, String unit, Range range) {
+    if (value != Math.rint(value) || !range.contains((long) value)) {
+      add(
+          "'"
+              + name
+              + "' must be a whole number of "
+              + unit
+              + " from "
+              + range.min()
+              + " to "
+              + range.max()
+              + ", got "
+              + format(value)
+              + " "
+              + unit);
+    }
+  }
+
+  /** A number as a message shows it: 50, not 50.0; 1.5 as it is. */
+  public static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   /** Throws one {@link IllegalArgumentException} listing every problem, if there is any. */

@@ -19,14 +19,26 @@ public final class TaskJson {
 
   /** Table mappings that replicate every table of every schema. */
   public static String includeAllTables() {
+    return includeTables("include-all-tables", "%");
+  }
+
+  /**
+   * Table mappings that replicate every table of one schema; for MySQL-compatible sources, where a
+   * database is a schema, that database.
+   */
+  public static String includeSchema(String schema) {
+    return includeTables("include-database", schema);
+  }
+
+  private static String includeTables(String ruleName, String schema) {
     ObjectNode rule =
         MAPPER
             .createObjectNode()
             .put("rule-type", "selection")
             .put("rule-id", "1")
-            .put("rule-name", "include-all-tables")
+            .put("rule-name", ruleName)
             .put("rule-action", "include");
-    rule.putObject("object-locator").put("schema-name", "%").put("table-name", "%");
+    rule.putObject("object-locator").put("schema-name", schema).put("table-name", "%");
     ObjectNode mappings = MAPPER.createObjectNode();
     mappings.putArray("rules").add(rule);
     return write(mappings);
@@ -46,19 +58,21 @@ public final class TaskJson {
   }
 
   /**
-   * Task settings that turn on CloudWatch logging for the standard log components, with {@code
-   * overrides} (a JSON object, or null) merged over them: objects merge key by key, any other value
-   * replaces.
+   * Task settings that turn on CloudWatch logging for the standard log components, with each of
+   * {@code overrides} (JSON objects, or null) merged over them in turn: objects merge key by key,
+   * any other value replaces.
    */
-  public static String taskSettings(String overrides) {
+  public static String taskSettings(String... overrides) {
     ObjectNode logging = MAPPER.createObjectNode().put("EnableLogging", true);
     ArrayNode components = logging.putArray("LogComponents");
     LOG_COMPONENTS.forEach(
         id -> components.addObject().put("Id", id).put("Severity", "LOGGER_SEVERITY_DEFAULT"));
     ObjectNode settings = MAPPER.createObjectNode();
     settings.set("Logging", logging);
-    if (overrides != null) {
-      merge(settings, read(overrides));
+    for (String override : overrides) {
+      if (override != null) {
+        merge(settings, read(override));
+      }
     }
     return write(settings);
   }

@@ -1,0 +1,380 @@
+package io.github.dmsfleet.constructs;
+
+import io.github.dmsfleet.constructs.internal.DmsPrincipals;
+import io.github.dmsfleet.constructs.internal.Nag;
+import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.TaskJson;
+import io.github.dmsfleet.rules.Networks;
+import io.github.dmsfleet.rules.S3DataFormat;
+import io.github.dmsfleet.rules.S3Targets;
+import io.github.dmsfleet.rules.SourceEngine;
+import io.github.dmsfleet.rules.SslMode;
+import io.github.dmsfleet.rules.TextRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awscdk.SizeConversionOptions;
+import software.amazon.awscdk.SizeRoundingBehavior;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dms.CfnEndpoint;
+import software.amazon.awscdk.services.ec2.IConnectable;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * A source database server: its engine, the bucket folder its databases go to, and the roles DMS
+ * reads their secrets and writes their data with. What runs the replications is up to the kind of
+ * server: {@link DmsSourceServer} runs them as tasks on a replication instance.
+ *
+ * <p>The roles are granted from here, so no list of secrets or folders is kept by hand: the S3 role
+ * may put, tag and delete objects under the server's folder only (and list only that folder), and
+ * each database lets the secrets role read its own secret.
+ *
+ * <p>Construct ids: {@code SecretsAccessRole} and {@code S3TargetRole} (unless given), one child
+ * per database under the id given to {@code addDatabase}.
+ */
+public abstract class DmsSourceServerBase extends Construct {
+  private static final TextRule COLUMN_NAME =
+      TextRule.matching(
+          Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}"),
+          "1 to 128 letters, digits or '_', not starting with a digit");
+  private static final SizeConversionOptions EXACT =
+      SizeConversionOptions.builder().rounding(SizeRoundingBehavior.NONE).build();
+  private static final int MAX_PORT = 65_535;
+
+  private final String serverName;
+  private final SourceEngine engine;
+  private final int sourcePort;
+  private final List<String> sourceCidrs;
+  private final IBucket targetBucket;
+  private final IKey targetEncryptionKey;
+  private final String bucketFolder;
+  private final IRole secretsAccessRole;
+  private final IRole s3TargetRole;
+  private final DmsSourceServerSettings settings;
+  private final List<DmsDatabaseMigrationBase> databases = new ArrayList<>();
+
+  /** Identifiers and folders taken by a database, with the database's id. */
+  private final Map<String, String> claimed = new HashMap<>();
+
+  // Each of these crosses the jsii bridge once per server rather than once per database.
+  private final String secretsAccessRoleArn;
+  private final String secretArnPrefix;
+  private final String account;
+  private final String bucketName;
+  private final String s3TargetRoleArn;
+  private final String targetEncryptionKeyArn;
+  private final @Nullable Integer maxFileSizeKiB;
+  private @Nullable PolicyStatement namedSecrets;
+
+  /**
+   * A source server with {@code settings}, in {@code scope}; {@code problemsOfTheKind} are what the
+   * subclass found wrong with its own props, reported with the others.
+   */
+  protected DmsSourceServerBase(
+      Construct scope,
+      String id,
+      DmsSourceServerSettings settings,
+      List<String> problemsOfTheKind) {
+    super(scope, id);
+    Double maxFileSizeKiB =
+        settings.getMaxFileSize() == null
+            ? null
+            : settings.getMaxFileSize().toKibibytes(EXACT).doubleValue();
+    validate(
+        getClass().getSimpleName() + " '" + id + "'", settings, maxFileSizeKiB, problemsOfTheKind);
+    this.settings = settings;
+    serverName = Objects.requireNonNullElse(settings.getServerName(), id);
+    engine = settings.getEngine();
+    sourcePort = Objects.requireNonNullElse(settings.getSourcePort(), engine.defaultPort());
+    sourceCidrs = Objects.requireNonNullElse(settings.getSourceCidrs(), List.of("0.0.0.0/0"));
+    targetBucket = settings.getTargetBucket();
+    targetEncryptionKey =
+        Objects.requireNonNullElse(
+            settings.getTargetEncryptionKey(), targetBucket.getEncryptionKey());
+    bucketFolder =
+        Objects.requireNonNullElse(
+            settings.getBucketFolder(), S3Targets.safeFolderName(serverName));
+
+    Stack stack = Stack.of(this);
+    account = stack.getAccount();
+    String region = stack.getRegion();
+    secretsAccessRole =
+        settings.getSecretsAccessRole() != null
+            ? settings.getSecretsAccessRole()
+            : DmsPrincipals.newRole(
+                this, "SecretsAccessRole", "Lets DMS read the credentials of its source endpoints");
+    s3TargetRole =
+        settings.getS3TargetRole() != null
+            ? settings.getS3TargetRole()
+            : DmsPrincipals.newRole(
+                this, "S3TargetRole", "Lets DMS write replicated data to its S3 target");
+    secretsAccessRoleArn = secretsAccessRole.getRoleArn();
+    // Secrets Manager appends '-' and six random characters to a secret's name in its ARN.
+    secretArnPrefix =
+        "arn:" + stack.getPartition() + ":secretsmanager:" + region + ":" + account + ":secret:";
+    if (settings.getSecretsEncryptionKey() != null) {
+      secretsAccessRole.addToPrincipalPolicy(
+          PolicyStatement.Builder.create()
+              .actions(List.of("kms:Decrypt"))
+              .resources(List.of(settings.getSecretsEncryptionKey().getKeyArn()))
+              .conditions(
+                  Map.of(
+                      "StringEquals",
+                      Map.of("kms:ViaService", "secretsmanager." + region + ".amazonaws.com")))
+              .build());
+    }
+    grantWriting(region);
+    bucketName = targetBucket.getBucketName();
+    s3TargetRoleArn = s3TargetRole.getRoleArn();
+    targetEncryptionKeyArn = targetEncryptionKey.getKeyArn();
+    this.maxFileSizeKiB = maxFileSizeKiB == null ? null : maxFileSizeKiB.intValue();
+  }
+
+  /** The source server's name, as the naming rule uses it. */
+  public String getServerName() {
+    return serverName;
+  }
+
+  /** The database engine. */
+  public SourceEngine getEngine() {
+    return engine;
+  }
+
+  /** The port the replication reaches the source on. */
+  public int getSourcePort() {
+    return sourcePort;
+  }
+
+  /** The bucket the databases are written to. */
+  public IBucket getTargetBucket() {
+    return targetBucket;
+  }
+
+  /** The key the target endpoints write with. */
+  public IKey getTargetEncryptionKey() {
+    return targetEncryptionKey;
+  }
+
+  /** The folder the databases are written under, each in a folder of its own. */
+  public String getBucketFolder() {
+    return bucketFolder;
+  }
+
+  /** The role DMS reads the databases' secrets with. */
+  public IRole getSecretsAccessRole() {
+    return secretsAccessRole;
+  }
+
+  /** The role DMS writes to the bucket with. */
+  public IRole getS3TargetRole() {
+    return s3TargetRole;
+  }
+
+  /** The server's settings, which its databases take what they do not set from. */
+  public DmsSourceServerSettings getSettings() {
+    return settings;
+  }
+
+  /** The databases added so far, in order. */
+  public List<? extends DmsDatabaseMigrationBase> getDatabases() {
+    return List.copyOf(databases);
+  }
+
+  /**
+   * Lets {@code replication} (the security groups that run this server's replications) reach the
+   * source on its port, in its networks only when {@code sourceCidrs} are given.
+   */
+  protected void allowSourceTraffic(IConnectable replication) {
+    for (String cidr : sourceCidrs) {
+      replication
+          .getConnections()
+          .allowTo(Peer.ipv4(cidr), Port.tcp(sourcePort), "DMS reads its source databases");
+    }
+  }
+
+  /**
+   * What a database would take that another of this server has taken already: two databases of one
+   * server may not share an identifier or a folder.
+   */
+  List<String> conflicts(Map<String, String> taken) {
+    List<String> problems = new ArrayList<>();
+    taken.forEach(
+        (what, value) -> {
+          String owner = claimed.get(value);
+          if (owner != null) {
+            problems.add(
+                "'"
+                    + what
+                    + "' "
+                    + value
+                    + " is taken by database '"
+                    + owner
+                    + "' of this server already: give one of them another");
+          }
+        });
+    return problems;
+  }
+
+  /** Records a database and what it takes. */
+  void register(DmsDatabaseMigrationBase database, String id, Map<String, String> taken) {
+    taken.values().forEach(value -> claimed.put(value, id));
+    databases.add(database);
+  }
+
+  /**
+   * Lets the secrets role read a database's secret and returns what its endpoint names the secret
+   * by.
+   */
+  String grantSecretRead(@Nullable ISecret secret, @Nullable String secretName) {
+    if (secret != null) {
+      secret.grantRead(secretsAccessRole);
+      return secret.getSecretArn();
+    }
+    String arn = secretArnPrefix + secretName + "-??????";
+    if (namedSecrets == null) {
+      // One statement for the server; each database adds its secret to it.
+      namedSecrets =
+          PolicyStatement.Builder.create()
+              .actions(List.of("secretsmanager:GetSecretValue"))
+              .resources(new ArrayList<>(List.of(arn)))
+              .build();
+      secretsAccessRole.addToPrincipalPolicy(namedSecrets);
+    } else {
+      namedSecrets.addResources(arn);
+    }
+    return secretName;
+  }
+
+  String secretsAccessRoleArn() {
+    return secretsAccessRoleArn;
+  }
+
+  /** The S3 target settings of a database written to {@code folder}. */
+  CfnEndpoint.S3SettingsProperty s3Settings(String folder) {
+    S3DataFormat format = settings.getDataFormat();
+    return CfnEndpoint.S3SettingsProperty.builder()
+        .bucketName(bucketName)
+        .bucketFolder(folder)
+        .serviceAccessRoleArn(s3TargetRoleArn)
+        // A bucket of that name in another account (a typo, or a name re-registered) gets nothing.
+        .expectedBucketOwner(account)
+        .dataFormat(format.value())
+        .parquetVersion(format == S3DataFormat.PARQUET ? "parquet-2-0" : null)
+        .compressionType(settings.getCompression().value())
+        // Cannot change from SSE_S3 to SSE_KMS once the endpoint exists: set it from the start.
+        .encryptionMode("SSE_KMS")
+        .serverSideEncryptionKmsKeyId(targetEncryptionKeyArn)
+        .maxFileSize(maxFileSizeKiB)
+        .timestampColumnName(settings.getTimestampColumnName())
+        .includeOpForFullLoad(settings.getIncludeOpForFullLoad())
+        .datePartitionEnabled(settings.getDatePartitionEnabled())
+        .build();
+  }
+
+  /**
+   * One statement per action group for the whole server: put, tag and delete under the server's
+   * folder, list only that folder, and use the bucket's key through S3 for objects of this bucket.
+   */
+  private void grantWriting(String region) {
+    String bucketArn = targetBucket.getBucketArn();
+    String objects = bucketFolder + "/*";
+    Map<String, Object> bucketOfThisAccount =
+        Map.of("StringEquals", Map.of("s3:ResourceAccount", account));
+    s3TargetRole.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"))
+            .resources(List.of(targetBucket.arnForObjects(objects)))
+            .conditions(bucketOfThisAccount)
+            .build());
+    Map<String, Object> listFolder = new TreeMap<>(bucketOfThisAccount);
+    // A prefix ending in '/', so that 'data' does not also list 'data-archive'.
+    listFolder.put(
+        "StringLike", Map.of("s3:prefix", List.of(bucketFolder + "/", bucketFolder + "/*")));
+    s3TargetRole.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(bucketArn))
+            .conditions(listFolder)
+            .build());
+    Map<String, Object> viaS3ForThisBucket = new TreeMap<>();
+    viaS3ForThisBucket.put(
+        "StringEquals", Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"));
+    // With S3 Bucket Keys the encryption context is the bucket's ARN, without them the object's.
+    viaS3ForThisBucket.put(
+        "StringLike",
+        Map.of("kms:EncryptionContext:aws:s3:arn", List.of(bucketArn, bucketArn + "/" + objects)));
+    s3TargetRole.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+            .resources(List.of(targetEncryptionKey.getKeyArn()))
+            .conditions(viaS3ForThisBucket)
+            .build());
+    Nag.acknowledgeEndingWith(
+        s3TargetRole,
+        "AwsSolutions-IAM5",
+        "DMS names the objects it writes (schema/table/timestamped files), so the role may write any"
+            + " object below its server's folder, and nothing outside it.",
+        "Resource::",
+        List.of("/" + objects));
+  }
+
+  private static void validate(
+      String subject,
+      DmsSourceServerSettings settings,
+      @Nullable Double maxFileSizeKiB,
+      List<String> problemsOfTheKind) {
+    Problems problems = new Problems(subject);
+    problemsOfTheKind.forEach(problems::add);
+    problems.require("engine", settings.getEngine());
+    problems.require("targetBucket", settings.getTargetBucket());
+    if (settings.getTargetBucket() != null
+        && settings.getTargetEncryptionKey() == null
+        && settings.getTargetBucket().getEncryptionKey() == null) {
+      problems.add(
+          "'targetEncryptionKey' is required: the bucket does not know its KMS key, and DMS writes"
+              + " with SSE-KMS");
+    }
+    problems.check("bucketFolder", settings.getBucketFolder(), S3Targets.FOLDER);
+    problems.between("sourcePort", settings.getSourcePort(), 1, MAX_PORT);
+    if (settings.getSourceCidrs() != null && settings.getSourceCidrs().isEmpty()) {
+      problems.add("'sourceCidrs' must hold at least one CIDR block; leave it out for any address");
+    }
+    problems.checkEach("sourceCidrs", settings.getSourceCidrs(), Networks.SOURCE_CIDR);
+    checkSsl(problems, settings.getSslMode(), settings.getCertificateArn());
+    if (settings.getTaskSettings() != null) {
+      TaskJson.checkTaskSettings(problems, "taskSettings", settings.getTaskSettings());
+    }
+    if (maxFileSizeKiB != null) {
+      problems.wholeBetween("maxFileSize", maxFileSizeKiB, "KiB", S3Targets.MAX_FILE_SIZE_KIB);
+    }
+    problems.check("timestampColumnName", settings.getTimestampColumnName(), COLUMN_NAME);
+    problems.throwIfAny();
+  }
+
+  /** Adds what is wrong with an SSL mode and certificate. */
+  static void checkSsl(Problems problems, SslMode sslMode, @Nullable String certificateArn) {
+    if (sslMode.verifiesCertificate() && certificateArn == null) {
+      problems.add(
+          "'certificateArn' is required with 'sslMode' "
+              + sslMode.value()
+              + ": give the ARN of the DMS certificate of the source's CA, or use 'sslMode' require");
+    } else if (!sslMode.verifiesCertificate() && certificateArn != null) {
+      problems.add(
+          "'certificateArn' applies only to 'sslMode' verify-ca or verify-full, got 'sslMode' "
+              + sslMode.value()
+              + ": remove 'certificateArn' or change 'sslMode'");
+    }
+  }
+}

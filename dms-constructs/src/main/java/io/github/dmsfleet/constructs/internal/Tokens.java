@@ -1,0 +1,16 @@
+package io.github.dmsfleet.constructs.internal;
+
+/** Recognises CDK tokens in Java strings without asking the CDK. */
+public final class Tokens {
+  // The markers the CDK encodes string and list tokens with. Token.isUnresolved would answer the
+  // same, at the cost of a round trip to the jsii runtime for every value checked.
+  private static final String STRING_TOKEN = "${Token[";
+  private static final String LIST_TOKEN = "#{Token[";
+
+  private Tokens() {}
+
+  /** Whether the string holds a value that is known only at deployment. */
+  public static boolean isUnresolved(String value) {
+    return value.contains(STRING_TOKEN) || value.contains(LIST_TOKEN);
+  }
+}
