@@ -2,7 +2,7 @@ package io.github.dmsfleet.app;
 
 import io.github.dmsfleet.constructs.DmsAccountRoles;
 import io.github.dmsfleet.model.Fleet;
-import io.github.dmsfleet.model.Identifiers;
+import io.github.dmsfleet.model.Names;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import software.amazon.awscdk.Tags;
 /**
  * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a
  * stack of its own, so that a server's change or failure touches no other server and {@code cdk
- * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract: {@code
- * <prefix>-AccountRoles}, {@code <prefix>-Network}, {@code <prefix>-Storage}, {@code
- * <prefix>-Alerts} and {@code <prefix>-Server-<server>}.
+ * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract, written
+ * once in {@link Names}: {@code <prefix>-AccountRoles}, {@code <prefix>-Network}, {@code
+ * <prefix>-Storage}, {@code <prefix>-Alerts} and {@code <prefix>-Server-<server>}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
@@ -39,15 +39,15 @@ public final class FleetStacks {
 
     DmsAccountRoles accountRoles;
     if (settings.createAccountRoles()) {
-      accountRolesStack = new AccountRolesStack(app, prefix + "-AccountRoles", props);
+      accountRolesStack = new AccountRolesStack(app, Names.accountRolesStack(prefix), props);
       accountRoles = accountRolesStack.getRoles();
     } else {
       accountRolesStack = null;
       accountRoles = null;
     }
-    networkStack = new NetworkStack(app, prefix + "-Network", props, settings, accountRoles);
-    storageStack = new StorageStack(app, prefix + "-Storage", props, settings);
-    alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
+    networkStack = new NetworkStack(app, Names.networkStack(prefix), props, settings, accountRoles);
+    storageStack = new StorageStack(app, Names.storageStack(prefix), props, settings);
+    alertsStack = new AlertsStack(app, Names.alertsStack(prefix), props, settings);
 
     ServerStack.SharedResources shared =
         new ServerStack.SharedResources(
@@ -57,8 +57,8 @@ public final class FleetStacks {
             storageStack,
             alertsStack.getAlerts().getTopic());
     for (Server server : fleet.servers()) {
-      String id = prefix + "-Server-" + Identifiers.of(server.name());
-      serverStacks.add(new ServerStack(app, id, props, server, shared));
+      serverStacks.add(
+          new ServerStack(app, Names.serverStack(prefix, server.name()), props, server, shared));
     }
     settings.tags().forEach((key, value) -> Tags.of(app).add(key, value));
   }

@@ -3,12 +3,55 @@ package io.github.dmsfleet.model;
 import io.github.dmsfleet.rules.S3Targets;
 import io.github.dmsfleet.rules.Secrets;
 import io.github.dmsfleet.rules.SourceEngine;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * How config names become DMS identifiers, secret names and S3 prefixes; the sample's conventions.
+ * How config names become DMS identifiers, secret names, S3 prefixes and stack names; the sample's
+ * conventions. The stack names are a contract: the CDK app deploys these stacks and {@code dms-ops}
+ * finds their change sets by them.
  */
-final class Names {
+public final class Names {
   private Names() {}
+
+  /** {@code <prefix>-AccountRoles}: the account's DMS roles, when the fleet creates them. */
+  public static String accountRolesStack(String stackPrefix) {
+    return stackPrefix + "-AccountRoles";
+  }
+
+  /** {@code <prefix>-Network}. */
+  public static String networkStack(String stackPrefix) {
+    return stackPrefix + "-Network";
+  }
+
+  /** {@code <prefix>-Storage}. */
+  public static String storageStack(String stackPrefix) {
+    return stackPrefix + "-Storage";
+  }
+
+  /** {@code <prefix>-Alerts}. */
+  public static String alertsStack(String stackPrefix) {
+    return stackPrefix + "-Alerts";
+  }
+
+  /** {@code <prefix>-Server-<server>}, the server name made legal by {@link Identifiers}. */
+  public static String serverStack(String stackPrefix, String server) {
+    return stackPrefix + "-Server-" + Identifiers.of(server);
+  }
+
+  /**
+   * The stacks every server stack uses, in the order they deploy: the account roles (only when the
+   * fleet creates them), the network, the storage and the alerts.
+   */
+  public static List<String> sharedStacks(Settings settings) {
+    String prefix = settings.stackPrefix();
+    List<String> stacks = new ArrayList<>();
+    if (settings.createAccountRoles()) {
+      stacks.add(accountRolesStack(prefix));
+    }
+    stacks.addAll(List.of(networkStack(prefix), storageStack(prefix), alertsStack(prefix)));
+    return List.copyOf(stacks);
+  }
 
   static String instanceIdentifier(String server) {
     return Identifiers.of(server, "instance");
