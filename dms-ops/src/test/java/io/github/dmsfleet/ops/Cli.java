@@ -13,6 +13,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -66,6 +67,11 @@ final class Cli {
         @Override
         public SecretsManagerClient secretsManager(GlobalOptions options, Console console) {
           throw new AssertionError("a Secrets Manager client was built");
+        }
+
+        @Override
+        public CloudFormationClient cloudFormation(GlobalOptions options, Console console) {
+          throw new AssertionError("a CloudFormation client was built");
         }
       };
 
