@@ -45,11 +45,16 @@ abstract class FakeChangeSets {
     dms.close();
   }
 
-  /** The sample fleet deployed, every task running (full load and CDC) and wired. */
-  void fleetRunning() {
+  /**
+   * The sample fleet deployed: every task full load and CDC, wired, and running but those named,
+   * which were stopped on request.
+   */
+  void fleet(String... stopped) {
     for (Server server : FLEET.servers()) {
       for (Database database : server.databases()) {
-        dms.addTask(database.taskIdentifier(), "full-load-and-cdc", "running", true, true);
+        String status =
+            List.of(stopped).contains(database.taskIdentifier()) ? "stopped" : "running";
+        dms.addTask(database.taskIdentifier(), "full-load-and-cdc", status, true, true);
         dms.wire(
             database.taskIdentifier(),
             server.instanceIdentifier(),

@@ -292,11 +292,6 @@ public final class ChangeApplier {
 
     Result result(StackPlan stack, Stacks.Outcome outcome) {
       String name = stack.name();
-      String earlier =
-          stack.changeSet().state() == ChangeSetState.READY
-                  || stack.changeSet().state() == ChangeSetState.EXECUTING
-              ? ""
-              : "already executed: ";
       if (!outcome.finished()) {
         return Result.failed(
             name,
@@ -304,17 +299,22 @@ public final class ChangeApplier {
                 + outcome.stackStatus()
                 + " at the timeout; rerun changes apply to wait for it and resume its tasks");
       }
-      if (!outcome.succeeded()) {
-        return Result.failed(
-            name,
-            earlier
-                + outcome.stackStatus()
-                + (outcome.reason() == null ? "" : ": " + outcome.reason()));
-      }
-      String done = earlier + outcome.stackStatus();
-      return earlier.isEmpty()
-          ? Result.ok(name, done + " (" + stack.summary() + ")")
-          : Result.skipped(name, done);
+      String status =
+          outcome.stackStatus() + (outcome.reason() == null ? "" : ": " + outcome.reason());
+      return switch (stack.changeSet().state()) {
+        case READY ->
+            outcome.succeeded()
+                ? Result.ok(name, status + " (" + stack.summary() + ")")
+                : Result.failed(name, status);
+        case EXECUTING ->
+            outcome.succeeded()
+                ? Result.ok(name, status + " (an earlier apply executed it)")
+                : Result.failed(name, status + " (an earlier apply executed it)");
+        default ->
+            outcome.succeeded()
+                ? Result.skipped(name, "already executed: " + status)
+                : Result.failed(name, "already executed: " + status);
+      };
     }
 
     // -- resume ----------------------------------------------------------------------------------

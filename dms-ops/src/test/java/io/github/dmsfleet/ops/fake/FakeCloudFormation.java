@@ -43,7 +43,7 @@ public final class FakeCloudFormation {
   private static final String ARN_PREFIX = "arn:aws:cloudformation:us-east-1:123456789012:";
 
   private final FakeDms dms;
-  private final Duration step;
+  private Duration step;
   private final Map<String, FakeStack> stacks = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Map<String, Deque<String>> faults = new ConcurrentHashMap<>();
@@ -63,6 +63,11 @@ public final class FakeCloudFormation {
     FakeCloudFormation cloudFormation = new FakeCloudFormation(dms, step);
     dms.serveQueryProtocol(cloudFormation::handle);
     return cloudFormation;
+  }
+
+  /** How long each stage of an update takes from now on. */
+  public synchronized void step(Duration step) {
+    this.step = step;
   }
 
   /** Changes per DescribeChangeSet page and events per DescribeStackEvents page. */
@@ -178,6 +183,18 @@ public final class FakeCloudFormation {
         change.details.add(new Detail("Properties", "ReplicationTaskIdentifier", "Never"));
       }
       change.newIdentifier = newIdentifier;
+      return this;
+    }
+
+    /**
+     * An update of a resource that is not DMS's which fails with this reason, as when a service
+     * refuses it; the stack rolls back.
+     */
+    public ChangeSet failing(String logicalId, String type, String property, String reason) {
+      FakeChange change = change("Modify", logicalId, type, logicalId + "-physical", "False");
+      change.scope.add("Properties");
+      change.details.add(new Detail("Properties", property, "Never"));
+      change.failure = reason;
       return this;
     }
 
@@ -394,12 +411,14 @@ public final class FakeCloudFormation {
             change.physicalId,
             change.type,
             operation + "_FAILED",
-            refused.getMessage()
-                + " (Service: AWSDatabaseMigrationService; Status Code: 400; Error Code: "
-                + refused.code()
-                + "; Request ID: "
-                + UUID.randomUUID()
-                + ")",
+            change.failure != null || refused.code().equals("ValidationError")
+                ? refused.getMessage()
+                : refused.getMessage()
+                    + " (Service: AWSDatabaseMigrationService; Status Code: 400; Error Code: "
+                    + refused.code()
+                    + "; Request ID: "
+                    + UUID.randomUUID()
+                    + ")",
             token);
         break;
       }
@@ -487,6 +506,9 @@ public final class FakeCloudFormation {
       default -> {
         stack.event(
             change.logicalId, change.physicalId, change.type, "UPDATE_IN_PROGRESS", null, token);
+        if (change.failure != null) {
+          throw new FakeDms.Refused("InvalidRequest", change.failure);
+        }
         if ("True".equals(change.replacement)) {
           if (change.newIdentifier == null) {
             throw new FakeDms.Refused(
@@ -672,6 +694,7 @@ public final class FakeCloudFormation {
     final List<String> scope = new ArrayList<>();
     final List<Detail> details = new ArrayList<>();
     String newIdentifier;
+    String failure;
 
     FakeChange(
         String action, String logicalId, String type, String physicalId, String replacement) {

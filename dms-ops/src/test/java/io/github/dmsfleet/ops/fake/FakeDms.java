@@ -222,6 +222,8 @@ public final class FakeDms implements AutoCloseable {
               "InvalidResourceStateFault",
               "Replication Task cannot be modified while it is " + task.status + " state");
         }
+        // A modify changes the settings, not why the task stopped.
+        task.stopReasonWhenStopped = task.stopReason;
         task.status = "modifying";
         task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
       }
