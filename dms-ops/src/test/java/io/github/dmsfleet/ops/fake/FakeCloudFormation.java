@@ -228,6 +228,13 @@ public final class FakeCloudFormation {
         InputStream body = exchange.getRequestBody()) {
       Map<String, String> form = form(new String(body.readAllBytes(), StandardCharsets.UTF_8));
       String operation = form.getOrDefault("Action", "");
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      if (contentType == null
+          || !contentType.startsWith("application/x-www-form-urlencoded")
+          || !"2010-05-15".equals(form.get("Version"))) {
+        reply(exchange, 400, error("InvalidAction", "not a CloudFormation query request"));
+        return;
+      }
       calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
       String fault = nextFault(operation);
       if (fault != null) {
