@@ -14,7 +14,6 @@ import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.Result;
 import io.github.dmsfleet.ops.replication.StartDecision;
 import io.github.dmsfleet.ops.replication.StartType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code dms-ops changes resume}. */
 @Command(
@@ -39,29 +39,13 @@ import picocli.CommandLine.Option;
 final class ChangesResumeCommand implements Callable<Integer> {
   private final ClientFactory clients;
 
+  @Spec private CommandSpec spec;
+
   @Mixin private GlobalOptions global;
 
   @Mixin private ChangeSetOptions changeSetOptions;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      defaultValue = "30m",
-      converter = DurationConverter.class,
-      description = "How long to wait for the tasks to run (default: ${DEFAULT-VALUE}).")
-  private Duration timeout;
-
-  @Option(
-      names = "--dry-run",
-      description = "Read only: list the tagged tasks and how each would start.")
-  private boolean dryRun;
-
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  private Duration pollInterval;
+  @Mixin private ActionOptions action;
 
   ChangesResumeCommand(ClientFactory clients) {
     this.clients = clients;
@@ -70,9 +54,10 @@ final class ChangesResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = global.console();
+    int concurrency = action.concurrency(spec);
     ChangeSetOptions.Selected selected = changeSetOptions.select(console);
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, pollInterval)) {
+        new ChangesCommand.Parts(clients, global, console, selected, action.pollInterval)) {
       List<String> updating = updating(parts, selected.stacks());
       if (!updating.isEmpty()) {
         throw new InvalidInputException(
@@ -107,12 +92,12 @@ final class ChangesResumeCommand implements Callable<Integer> {
               + Report.plural(ids.size(), "task")
               + " tagged "
               + parts.marks.tag()
-              + (dryRun ? " (dry run: nothing is changed)" : ""));
-      if (dryRun) {
+              + (action.dryRun ? " (dry run: nothing is changed)" : ""));
+      if (action.dryRun) {
         return Report.results(console, global.output(), "TASK", "task", wouldStart(marked));
       }
       Resumer resumer = new Resumer(parts.marks, parts.connectionTests);
-      Instant deadline = Instant.now().plus(timeout);
+      Instant deadline = Instant.now().plus(action.timeout);
       Ledger ledger = new Ledger(ids, "started");
       return new Mutation(console, global.output(), "TASK", "task")
           .rerun(
@@ -122,7 +107,8 @@ final class ChangesResumeCommand implements Callable<Integer> {
               () -> {
                 List<Result> results = new ArrayList<>();
                 marked.forEach(
-                    (kind, units) -> results.addAll(resumer.resume(kind, units, ledger, deadline)));
+                    (kind, units) ->
+                        results.addAll(resumer.resume(kind, units, concurrency, ledger, deadline)));
                 return results;
               });
     }

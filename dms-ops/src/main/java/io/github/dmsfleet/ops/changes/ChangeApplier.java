@@ -360,7 +360,11 @@ public final class ChangeApplier {
     void resume(String noun, List<UnitPlan> units) {
       List<Result> results =
           resumer.resume(
-              kinds.get(noun), units.stream().map(UnitPlan::wired).toList(), ledger, deadline);
+              kinds.get(noun),
+              units.stream().map(UnitPlan::wired).toList(),
+              ReplicationControl.DEFAULT_CONCURRENCY,
+              ledger,
+              deadline);
       for (int i = 0; i < units.size(); i++) {
         run(units.get(i)).step(results.get(i));
       }

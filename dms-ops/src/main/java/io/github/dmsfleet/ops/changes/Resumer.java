@@ -34,8 +34,13 @@ public final class Resumer {
     this.connectionTests = connectionTests;
   }
 
-  /** One result per unit, in their order. */
-  public List<Result> resume(UnitKind kind, List<Wired> units, Ledger ledger, Instant deadline) {
+  /**
+   * One result per unit, in their order.
+   *
+   * @param concurrency units started at once
+   */
+  public List<Result> resume(
+      UnitKind kind, List<Wired> units, int concurrency, Ledger ledger, Instant deadline) {
     if (units.isEmpty()) {
       return List.of();
     }
@@ -55,13 +60,7 @@ public final class Resumer {
             .start(
                 new StartPlan(present, found.units(), StartType.AUTO),
                 new StartOptions(
-                    StartType.AUTO,
-                    false,
-                    false,
-                    ReplicationControl.DEFAULT_CONCURRENCY,
-                    true,
-                    remaining(deadline),
-                    false),
+                    StartType.AUTO, false, false, concurrency, true, remaining(deadline), false),
                 ledger)
             .stream()
             .collect(Collectors.toMap(Result::item, Function.identity()));
