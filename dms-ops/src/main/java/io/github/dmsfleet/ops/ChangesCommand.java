@@ -84,11 +84,9 @@ final class ChangesCommand {
                 + plan.changeSet()
             : "nearest: " + String.join(", ", Nearest.to(plan.changeSet(), names, 3));
     return new InvalidInputException(
-        "no stack of the fleet ("
-            + fleet.get(0).name()
-            + " and "
-            + (fleet.size() - 1)
-            + " more) has a change set named '"
+        "none of the fleet's "
+            + Report.plural(fleet.size(), "stack")
+            + " has a change set named '"
             + plan.changeSet()
             + "'; "
             + hint);

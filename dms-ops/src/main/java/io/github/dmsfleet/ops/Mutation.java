@@ -42,7 +42,7 @@ final class Mutation {
                 Report.results(console, output, column, noun, ledger.soFar("interrupted"));
                 console.error(ledger.summary("interrupted"));
                 if (rerun != null) {
-                  console.error(rerun);
+                  console.warn(rerun);
                 }
               }
             },
@@ -65,7 +65,7 @@ final class Mutation {
       console.error(e.getMessage());
       console.error(ledger.summary("stopped"));
       if (rerun != null) {
-        console.error(rerun);
+        console.warn(rerun);
       }
       return ExitCode.CUT_SHORT;
     } finally {

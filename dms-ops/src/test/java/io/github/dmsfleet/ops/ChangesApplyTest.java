@@ -229,7 +229,9 @@ class ChangesApplyTest extends FakeChangeSets {
                 + " ReplicationServerdbserver1dbname1allLatencyAlarm0C9D8E7F"
                 + " (AWS::CloudWatch::Alarm): Resource handler returned message: \"Rate exceeded"
                 + " (Service: CloudWatch, Status Code: 400)\"")
-        .containsEntry(DBNAME1, "ok: stopped; " + RESUMED);
+        .containsEntry(
+            DBNAME1,
+            "ok: stopped; the update rolled back, so it keeps its old settings; " + RESUMED);
     assertThat(dms.status(DBNAME1)).isEqualTo("running");
     assertThat(dms.tags(dms.taskArn(DBNAME1))).isEmpty();
   }
@@ -374,7 +376,8 @@ class ChangesApplyTest extends FakeChangeSets {
             "failed: UPDATE_ROLLBACK_COMPLETE: NetworkSecurityGroup1A2B3C4D"
                 + " (AWS::EC2::SecurityGroup): The security group rule already exists")
         .containsEntry(SERVER1, "failed: not executed: DmsFleet-Network did not update")
-        .containsEntry(DBNAME1, "ok: stopped; " + RESUMED);
+        .containsEntry(
+            DBNAME1, "ok: stopped; DmsFleet-Server-dbserver1 was not updated; " + RESUMED);
     assertThat(cloudFormation.status(SERVER1)).isEqualTo("UPDATE_COMPLETE");
     assertThat(dms.templateChanges(dms.taskArn(DBNAME1))).isZero();
   }

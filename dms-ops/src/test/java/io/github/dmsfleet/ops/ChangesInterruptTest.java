@@ -50,7 +50,7 @@ class ChangesInterruptTest extends FakeChangeSets {
     assertThat(interrupted.err())
         .contains(
             "error: interrupted: 2 changed, 0 not yet; rerun to finish\n"
-                + "error: stopped tasks carry the tag"
+                + "warning: stopped tasks carry the tag"
                 + " dms-ops:stopped-for-change-set=DmsFleet/add-orders; rerun 'dms-ops changes"
                 + " apply --change-set add-orders' to finish, or 'dms-ops changes resume"
                 + " --change-set add-orders' to only resume them\n");

@@ -154,8 +154,8 @@ class ChangesPlanTest extends FakeChangeSets {
     assertThat(run.err())
         .isEqualTo(
             "Reading change set add-order of 6 stacks\n"
-                + "error: no stack of the fleet (DmsFleet-AccountRoles and 5 more) has a change"
-                + " set named 'add-order'; nearest: add-orders, nightly\n");
+                + "error: none of the fleet's 6 stacks has a change set named 'add-order';"
+                + " nearest: add-orders, nightly\n");
   }
 
   @Test

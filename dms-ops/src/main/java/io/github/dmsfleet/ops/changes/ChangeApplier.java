@@ -259,7 +259,9 @@ public final class ChangeApplier {
             Errors.failingTheRun(
                 () -> stacks.await(name, plan.changeSet(), changeSet.createsStack(), deadline));
         result = result(stack, outcome);
-        console.progress(name + ": " + outcome.stackStatus());
+        if (changeSet.state().updates()) {
+          console.progress(name + ": " + outcome.stackStatus());
+        }
       }
       if (stack.stack().shared() && (outcome == null || !outcome.succeeded())) {
         sharedFailure.compareAndSet(null, name);
@@ -344,6 +346,14 @@ public final class ChangeApplier {
         UnitRun run = run(unit);
         if (!run.stopped && !unit.marked()) {
           continue;
+        }
+        if (!succeeded) {
+          run.step(
+              Result.skipped(
+                  unit.identifier(),
+                  outcome == null
+                      ? stack.name() + " was not updated"
+                      : "the update rolled back, so it keeps its old settings"));
         }
         DmsChange replacement = unit.ownReplacement();
         if (succeeded && replacement != null) {

@@ -39,6 +39,13 @@ public final class ConnectionTests {
     try (BatchPoller<String> poller =
         new BatchPoller<>(this::statuses, status -> status, pollInterval, console)) {
       Map<String, String> now = statuses(endpointArns);
+      long testing = now.values().stream().filter(TESTING::equals).count();
+      if (testing > 0) {
+        console.progress(
+            "waiting for the connection test DMS runs after an endpoint change ("
+                + testing
+                + (testing == 1 ? " endpoint)" : " endpoints)"));
+      }
       for (String endpoint : endpointArns) {
         try {
           poller.await(endpoint, now.get(endpoint), s -> !TESTING.equals(s), deadline);
