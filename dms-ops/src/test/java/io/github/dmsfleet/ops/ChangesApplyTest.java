@@ -277,6 +277,30 @@ class ChangesApplyTest extends FakeChangeSets {
   }
 
   @Test
+  void anUpdateLostSightOfKeepsItsTasksStoppedAndTaggedForTheRerun() {
+    fleet();
+    changeSetOn(SERVER1)
+        .modify(logicalId(DBNAME1, "Task"), TASK, dms.taskArn(DBNAME1), "TableMappings");
+    cloudFormation.pass("DescribeStacks", STACKS.size());
+    cloudFormation.inject("DescribeStacks", "InvalidParameterValue", 2);
+
+    Cli.Run lost = changesJson("apply");
+    Cli.Run rerun = changesJson("apply");
+
+    assertThat(lost.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(lost.results())
+        .containsEntry(
+            SERVER1,
+            "failed: lost sight of the update (InvalidParameterValue: injected"
+                + " InvalidParameterValue); rerun changes apply to wait for it and resume its tasks")
+        .containsEntry(
+            DBNAME1, "failed: stopped; not resumed: DmsFleet-Server-dbserver1 is still updating");
+    assertThat(rerun.exitCode()).isZero();
+    assertThat(rerun.results()).containsEntry(DBNAME1, "ok: " + RESUMED);
+    assertThat(dms.tags(dms.taskArn(DBNAME1))).isEmpty();
+  }
+
+  @Test
   void resumeStartsTheMarkedTasksWithoutExecutingAnything() {
     fleet(DBNAME1, DBNAME2);
     dms.tag(dms.taskArn(DBNAME1), StopMarks.KEY, MARK);

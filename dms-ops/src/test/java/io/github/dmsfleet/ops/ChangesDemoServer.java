@@ -18,8 +18,9 @@ import java.util.List;
  *
  * <p>Args: {@code add-orders} (a mapping change, an endpoint change, a change to the stopped task,
  * an instance change without restart; the default), {@code rollback} (the same, and a change
- * CloudFormation fails on, so the stack rolls back), or {@code replace} (a task replaced under a
- * new name); then the config folder (default {@code config}).
+ * CloudFormation fails on, so the stack rolls back), {@code replace} (a task replaced under a new
+ * name) or {@code new-key} (an instance replaced under the same name); then the config folder
+ * (default {@code config}).
  */
 public final class ChangesDemoServer {
   private static final String TASK = "AWS::DMS::ReplicationTask";
@@ -61,12 +62,25 @@ public final class ChangesDemoServer {
     shared.forEach(cloudFormation::stack);
     cloudFormation.stack(dbserver1);
     cloudFormation.stack(dbserver2);
-    String name = scenario.equals("replace") ? "move-dbname1" : "add-orders";
+    String name =
+        switch (scenario) {
+          case "replace" -> "move-dbname1";
+          case "new-key" -> "new-key";
+          default -> "add-orders";
+        };
     for (String stack : shared) {
       cloudFormation.failedChangeSet(stack, name, FakeCloudFormation.NO_CHANGES);
     }
     FakeCloudFormation.ChangeSet server1 = cloudFormation.changeSet(dbserver1, name);
-    if (scenario.equals("replace")) {
+    if (scenario.equals("new-key")) {
+      cloudFormation.failedChangeSet(dbserver2, name, FakeCloudFormation.NO_CHANGES);
+      server1.replace(
+          "ReplicationServerInstanceC4E2A1F9",
+          "AWS::DMS::ReplicationInstance",
+          dms.instanceArn("dbserver1-instance"),
+          "KmsKeyId",
+          null);
+    } else if (scenario.equals("replace")) {
       cloudFormation.failedChangeSet(dbserver2, name, FakeCloudFormation.NO_CHANGES);
       server1.replace(
           "ReplicationServerdbserver1dbname1all7F3A9C21",

@@ -255,10 +255,23 @@ public final class ChangeApplier {
         if (changeSet.state() == ChangeSetState.EXECUTING) {
           console.progress(name + ": waiting for the update an earlier apply started");
         }
-        outcome =
-            Errors.failingTheRun(
-                () -> stacks.await(name, plan.changeSet(), changeSet.createsStack(), deadline));
-        result = result(stack, outcome);
+        try {
+          outcome =
+              Errors.failingTheRun(
+                  () -> stacks.await(name, plan.changeSet(), changeSet.createsStack(), deadline));
+          result = result(stack, outcome);
+        } catch (RunFailure e) {
+          throw e;
+        } catch (SdkException e) {
+          // The update may go on: its tasks stay stopped and tagged for a rerun.
+          outcome = new Stacks.Outcome("unknown", false, false, null);
+          result =
+              Result.failed(
+                  name,
+                  "lost sight of the update ("
+                      + Errors.describe(e)
+                      + "); rerun changes apply to wait for it and resume its tasks");
+        }
         if (changeSet.state().updates()) {
           console.progress(name + ": " + outcome.stackStatus());
         }
@@ -315,7 +328,9 @@ public final class ChangeApplier {
         default ->
             outcome.succeeded()
                 ? Result.skipped(name, "already executed: " + status)
-                : Result.failed(name, "already executed: " + status);
+                : Result.failed(
+                    name,
+                    "already executed: " + status + "; prepare a new change set to try again");
       };
     }
 

@@ -139,6 +139,11 @@ public final class FakeCloudFormation {
     }
   }
 
+  /** The next {@code times} calls of the operation are answered normally, before any fault. */
+  public void pass(String operation, int times) {
+    inject(operation, "", times);
+  }
+
   /** Adds changes to a change set. */
   public final class ChangeSet {
     private final FakeStack stack;
@@ -237,7 +242,7 @@ public final class FakeCloudFormation {
       }
       calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
       String fault = nextFault(operation);
-      if (fault != null) {
+      if (fault != null && !fault.isEmpty()) {
         reply(exchange, 400, error(fault, "injected " + fault));
         return;
       }
