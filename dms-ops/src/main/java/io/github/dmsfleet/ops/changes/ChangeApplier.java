@@ -260,6 +260,9 @@ public final class ChangeApplier {
               Errors.failingTheRun(
                   () -> stacks.await(name, plan.changeSet(), changeSet.createsStack(), deadline));
           result = result(stack, outcome);
+          if (changeSet.state().updates()) {
+            console.progress(name + ": " + outcome.stackStatus());
+          }
         } catch (RunFailure e) {
           throw e;
         } catch (SdkException e) {
@@ -271,9 +274,6 @@ public final class ChangeApplier {
                   "lost sight of the update ("
                       + Errors.describe(e)
                       + "); rerun changes apply to wait for it and resume its tasks");
-        }
-        if (changeSet.state().updates()) {
-          console.progress(name + ": " + outcome.stackStatus());
         }
       }
       if (stack.stack().shared() && (outcome == null || !outcome.succeeded())) {
@@ -466,8 +466,7 @@ public final class ChangeApplier {
     }
 
     Duration remaining() {
-      Duration left = Duration.between(Instant.now(), deadline);
-      return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+      return Resumer.remaining(deadline);
     }
   }
 }

@@ -96,7 +96,8 @@ public final class Resumer {
     }
   }
 
-  private static Duration remaining(Instant deadline) {
+  /** The time left until the deadline, at least a second, for a wait that must not be zero. */
+  static Duration remaining(Instant deadline) {
     Duration left = Duration.between(Instant.now(), deadline);
     return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
   }
