@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.cloudformation.model.ResourceChangeDetail
  *     policies are not properties)
  */
 public record DmsChange(
-    String stack,
     String logicalId,
     ResourceKind kind,
     String physicalId,
@@ -69,7 +68,7 @@ public record DmsChange(
    * The DMS change a CloudFormation resource change makes to an existing resource; null for other
    * resource types and for changes that touch no existing resource (adds, imports).
    */
-  public static DmsChange of(String stack, ResourceChange change) {
+  public static DmsChange of(ResourceChange change) {
     ResourceKind kind = ResourceKind.of(change.resourceType());
     if (kind == null || change.physicalResourceId() == null || change.action() == null) {
       return null;
@@ -100,7 +99,7 @@ public record DmsChange(
             .distinct()
             .toList();
     return new DmsChange(
-        stack, change.logicalResourceId(), kind, change.physicalResourceId(), effect, properties);
+        change.logicalResourceId(), kind, change.physicalResourceId(), effect, properties);
   }
 
   /**

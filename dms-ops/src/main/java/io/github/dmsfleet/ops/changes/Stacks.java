@@ -87,7 +87,7 @@ public final class Stacks {
             .filter(Objects::nonNull)
             .toList();
     List<DmsChange> dmsChanges =
-        changes.stream().map(c -> DmsChange.of(stack.name(), c)).filter(Objects::nonNull).toList();
+        changes.stream().map(DmsChange::of).filter(Objects::nonNull).toList();
     ChangeSetState state = state(first);
     String reason =
         state == ChangeSetState.NOT_EXECUTABLE

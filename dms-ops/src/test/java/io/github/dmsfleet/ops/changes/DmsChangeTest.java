@@ -33,7 +33,7 @@ class DmsChangeTest {
             .details(detail(ResourceAttribute.TAGS, null, RequiresRecreation.NEVER))
             .build();
 
-    DmsChange change = DmsChange.of("S", tags);
+    DmsChange change = DmsChange.of(tags);
 
     assertThat(change.properties()).isEmpty();
     assertThat(change.stopsReplication()).isFalse();
@@ -105,9 +105,9 @@ class DmsChangeTest {
   @Test
   void removalsAndDynamicChangesStopWhatTheyTouch() {
     DmsChange removed =
-        DmsChange.of("S", change("AWS::DMS::ReplicationTask", ChangeAction.REMOVE, null).build());
+        DmsChange.of(change("AWS::DMS::ReplicationTask", ChangeAction.REMOVE, null).build());
     DmsChange dynamic =
-        DmsChange.of("S", change("AWS::DMS::ReplicationTask", ChangeAction.DYNAMIC, null).build());
+        DmsChange.of(change("AWS::DMS::ReplicationTask", ChangeAction.DYNAMIC, null).build());
 
     assertThat(removed.effect()).isEqualTo(DmsChange.Effect.REMOVED);
     assertThat(removed.stopsReplication()).isTrue();
@@ -129,16 +129,12 @@ class DmsChangeTest {
 
   @Test
   void addsImportsAndOtherTypesAreNoDmsChange() {
-    assertThat(
-            DmsChange.of("S", change("AWS::DMS::ReplicationTask", ChangeAction.ADD, null).build()))
+    assertThat(DmsChange.of(change("AWS::DMS::ReplicationTask", ChangeAction.ADD, null).build()))
+        .isNull();
+    assertThat(DmsChange.of(change("AWS::DMS::ReplicationTask", ChangeAction.IMPORT, null).build()))
         .isNull();
     assertThat(
             DmsChange.of(
-                "S", change("AWS::DMS::ReplicationTask", ChangeAction.IMPORT, null).build()))
-        .isNull();
-    assertThat(
-            DmsChange.of(
-                "S",
                 change("AWS::CloudWatch::Alarm", ChangeAction.MODIFY, Replacement.TRUE).build()))
         .isNull();
   }
@@ -149,7 +145,7 @@ class DmsChangeTest {
         List.of(properties).stream()
             .map(p -> detail(ResourceAttribute.PROPERTIES, p, RequiresRecreation.NEVER))
             .toList());
-    return DmsChange.of("S", change.build());
+    return DmsChange.of(change.build());
   }
 
   private static ResourceChange.Builder change(
