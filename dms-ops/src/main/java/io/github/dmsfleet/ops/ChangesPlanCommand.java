@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code dms-ops changes plan}. */
 @Command(
@@ -33,6 +34,13 @@ final class ChangesPlanCommand implements Callable<Integer> {
   @Mixin private GlobalOptions global;
 
   @Mixin private ChangeSetOptions changeSetOptions;
+
+  @Option(
+      names = "--poll-interval",
+      hidden = true,
+      defaultValue = "5s",
+      converter = DurationConverter.class)
+  private Duration pollInterval;
 
   ChangesPlanCommand(ClientFactory clients) {
     this.clients = clients;
@@ -60,7 +68,7 @@ final class ChangesPlanCommand implements Callable<Integer> {
             + " of "
             + Report.plural(selected.stacks().size(), "stack"));
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, Duration.ofSeconds(5))) {
+        new ChangesCommand.Parts(clients, global, console, selected, pollInterval)) {
       ChangePlan plan =
           new ChangePlanner(parts.stacks, parts.kinds, parts.marks)
               .plan(selected.stacks(), selected.changeSet());

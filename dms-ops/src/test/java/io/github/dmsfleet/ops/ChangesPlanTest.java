@@ -3,6 +3,7 @@ package io.github.dmsfleet.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,21 @@ class ChangesPlanTest extends FakeChangeSets {
         .contains(
             "warning: apply needs --yes: 1 task would be replaced and load every table again"
                 + " (dbserver1-dbname2-all)");
+  }
+
+  @Test
+  void aChangeSetStillBeingCreatedIsWaitedFor() {
+    fleet();
+    cloudFormation.step(Duration.ofSeconds(1));
+    changeSetOn(SERVER1)
+        .modify(logicalId(DBNAME1, "Task"), TASK, dms.taskArn(DBNAME1), "TableMappings")
+        .stillBeingCreated();
+
+    Cli.Run run = changesJson("plan");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(lines(run.json())).contains("DmsFleet-Server-dbserver1 ready execute (1 change)");
+    assertThat(cloudFormation.calls("DescribeChangeSet")).isGreaterThan(STACKS.size());
   }
 
   @Test

@@ -93,9 +93,7 @@ abstract class FakeChangeSets {
     all.addAll(List.of(args));
     all.add("--config=" + Cli.CONFIG);
     all.add("--change-set=" + CHANGE_SET);
-    if (!args[0].equals("plan")) {
-      all.add("--poll-interval=25ms");
-    }
+    all.add("--poll-interval=25ms");
     return Cli.against(dms.endpoint(), all.toArray(String[]::new));
   }
 

@@ -203,6 +203,24 @@ public final class FakeCloudFormation {
       return this;
     }
 
+    /**
+     * The change set is still being created ({@code CREATE_IN_PROGRESS}, {@code UNAVAILABLE}) and
+     * will be one step from now, as right after CreateChangeSet.
+     */
+    public ChangeSet stillBeingCreated() {
+      synchronized (FakeCloudFormation.this) {
+        changeSet.status = "CREATE_IN_PROGRESS";
+        changeSet.executionStatus = "UNAVAILABLE";
+        stack.at(
+            System.nanoTime() + step.toNanos(),
+            () -> {
+              changeSet.status = "CREATE_COMPLETE";
+              changeSet.executionStatus = "AVAILABLE";
+            });
+        return this;
+      }
+    }
+
     public ChangeSet remove(String logicalId, String type, String physicalId) {
       change("Remove", logicalId, type, physicalId, null);
       return this;
