@@ -2,7 +2,7 @@ package io.github.dmsfleet.app;
 
 import io.github.dmsfleet.constructs.DmsAccountRoles;
 import io.github.dmsfleet.model.Fleet;
-import io.github.dmsfleet.model.Identifiers;
+import io.github.dmsfleet.model.Names;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
 import java.util.ArrayList;
@@ -18,10 +18,10 @@ import software.amazon.awscdk.Tags;
 /**
  * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a
  * stack of its own, so that a server's change or failure touches no other server and {@code cdk
- * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract: {@code
- * <prefix>-AccountRoles} (unless the roles exist), {@code <prefix>-Network}, {@code
- * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Alerts} and {@code
- * <prefix>-Server-<server>}.
+ * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract, written
+ * once in {@link Names}: {@code <prefix>-AccountRoles} (unless the roles exist), {@code
+ * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Network}, {@code <prefix>-Alerts}
+ * and {@code <prefix>-Server-<server>}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
@@ -41,7 +41,7 @@ public final class FleetStacks {
 
     DmsAccountRoles accountRoles;
     if (settings.createAccountRoles()) {
-      accountRolesStack = new AccountRolesStack(app, prefix + "-AccountRoles", props);
+      accountRolesStack = new AccountRolesStack(app, Names.accountRolesStack(prefix), props);
       accountRoles = accountRolesStack.getRoles();
     } else {
       accountRolesStack = null;
@@ -50,16 +50,16 @@ public final class FleetStacks {
     storageStack =
         settings.bucketName().isPresent()
             ? null
-            : new StorageStack(app, prefix + "-Storage", props, settings);
+            : new StorageStack(app, Names.storageStack(prefix), props, settings);
     networkStack =
         new NetworkStack(
             app,
-            prefix + "-Network",
+            Names.networkStack(prefix),
             props,
             settings,
             accountRoles,
             storageStack == null ? null : storageStack.getTargetBucket());
-    alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
+    alertsStack = new AlertsStack(app, Names.alertsStack(prefix), props, settings);
 
     ServerStack.SharedResources shared =
         new ServerStack.SharedResources(
@@ -69,8 +69,8 @@ public final class FleetStacks {
             networkStack.getTargetBucket(),
             alertsStack.getAlerts());
     for (Server server : fleet.servers()) {
-      String id = prefix + "-Server-" + Identifiers.of(server.name());
-      serverStacks.add(new ServerStack(app, id, props, server, shared));
+      serverStacks.add(
+          new ServerStack(app, Names.serverStack(prefix, server.name()), props, server, shared));
     }
     settings.tags().forEach((key, value) -> Tags.of(app).add(key, value));
   }

@@ -17,11 +17,13 @@ import software.amazon.awssdk.core.exception.SdkException;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Validates a DMS fleet's config, creates its secrets, and starts, stops and reports on its tasks.",
+        "Validates a DMS fleet's config, creates its secrets, starts, stops and reports on its"
+            + " tasks, and deploys change sets to it without stopping replication by surprise.",
     subcommands = {
       ValidateCommand.class,
       SecretsCommand.class,
       TasksCommand.class,
+      ChangesCommand.class,
       TestConnectionsCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -3,16 +3,21 @@ package io.github.dmsfleet.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dmsfleet.ops.internal.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -22,6 +27,22 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 final class Cli {
   static final String CONFIG = "../config";
   static final String CREDENTIALS = "../config/credentials.example.csv";
+
+  /** Copies the sample config folder, every file of it, into {@code dir}; returns {@code dir}. */
+  static Path copyOfSampleConfig(Path dir) throws IOException {
+    Path source = Path.of(CONFIG);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path target = dir.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return dir;
+  }
 
   /** What a run printed and returned. */
   record Run(int exitCode, String out, String err) {
@@ -66,6 +87,11 @@ final class Cli {
         @Override
         public SecretsManagerClient secretsManager(GlobalOptions options, Console console) {
           throw new AssertionError("a Secrets Manager client was built");
+        }
+
+        @Override
+        public CloudFormationClient cloudFormation(GlobalOptions options, Console console) {
+          throw new AssertionError("a CloudFormation client was built");
         }
       };
 

@@ -158,7 +158,8 @@ public final class TaskUnits implements ReplicationUnits {
                         .toList()));
   }
 
-  static ReplicationUnit unit(ReplicationTask task, boolean withSettings) {
+  /** The unit DMS describes; {@code withSettings}: whether the task's settings were read. */
+  public static ReplicationUnit unit(ReplicationTask task, boolean withSettings) {
     ReplicationTaskStats stats = task.replicationTaskStats();
     return new ReplicationUnit(
         task.replicationTaskIdentifier(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +34,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ModifyReplicationTask, task statuses that change after realistic delays, stop reasons per
  * migration type, the task statistics' dates, reads that lag behind a start,
  * DescribeTableStatistics (filtered and paginated) and ReloadTables, {@code
- * InvalidResourceStateFault}, the account's API rate limit, and injected faults (with or without an
- * error code). Statuses advance lazily, when a call looks at the task.
+ * InvalidResourceStateFault}, the account's API rate limit, injected faults (with or without an
+ * error code), tags (AddTagsToResource, RemoveTagsFromResource, ListTagsForResource), tasks wired
+ * to instances and endpoints (with DMS's {@code endpoint-arn} and {@code replication-instance-arn}
+ * filters), and the connection test DMS runs by itself after an endpoint changes. Statuses advance
+ * lazily, when a call looks at the task.
+ *
+ * <p>{@link FakeCloudFormation} shares its port (CloudFormation's query protocol is told apart from
+ * DMS's JSON by its form body) and changes its resources as CloudFormation's DMS handlers do,
+ * through the {@code template...} methods, which refuse what DMS refuses.
  */
 public final class FakeDms implements AutoCloseable {
   /** Per-call latency and how long each status change takes. */
@@ -59,9 +68,14 @@ public final class FakeDms implements AutoCloseable {
   /** Operations that change something. */
   public static final Set<String> WRITES =
       Set.of(
-          "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "ReloadTables");
+          "ModifyReplicationTask",
+          "StartReplicationTask",
+          "StopReplicationTask",
+          "ReloadTables",
+          "AddTagsToResource",
+          "RemoveTagsFromResource");
 
-  private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:task:";
+  private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -73,6 +87,13 @@ public final class FakeDms implements AutoCloseable {
   private final Map<String, Deque<String[]>> faults = new ConcurrentHashMap<>();
   private final Map<String, List<FakeTable>> tables = new LinkedHashMap<>();
   private final Map<String, List<String>> reloads = new LinkedHashMap<>();
+  private final Map<String, String> endpoints = new LinkedHashMap<>();
+  private final Map<String, String> instances = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+  private final Map<String, Long> testingUntil = new LinkedHashMap<>();
+  private final Map<String, Integer> templateChanges = new LinkedHashMap<>();
+  private int resources;
+  private volatile HttpHandler queryProtocol;
   private double tokens;
   private long refilledAt = System.nanoTime();
 
@@ -105,13 +126,165 @@ public final class FakeDms implements AutoCloseable {
   /** Adds a task in a settled status. */
   public synchronized void addTask(
       String id, String migrationType, String status, boolean loggingEnabled, boolean ranBefore) {
-    FakeTask task = new FakeTask(id, migrationType, status, ranBefore);
+    FakeTask task = new FakeTask(id, newArn("task"), migrationType, status, ranBefore);
     task.settings =
         "{\"TargetMetadata\":{\"SupportLobs\":true},\"Logging\":{\"EnableLogging\":"
             + loggingEnabled
             + ",\"EnableLogContext\":false,\"CloudWatchLogGroup\":null,\"CloudWatchLogStream\":null},"
             + "\"ControlTablesSettings\":{\"historyTimeslotInMinutes\":5,\"HistoryTimeslotInMinutes\":5}}";
     tasks.put(id, task);
+  }
+
+  /**
+   * Runs the task on this instance between these endpoints (all by identifier), creating them as
+   * needed.
+   */
+  public synchronized void wire(
+      String taskId, String instanceId, String sourceEndpointId, String targetEndpointId) {
+    FakeTask task = tasks.get(taskId);
+    task.instanceArn = instances.computeIfAbsent(instanceId, k -> newArn("rep"));
+    task.sourceArn = endpoints.computeIfAbsent(sourceEndpointId, k -> newArn("endpoint"));
+    task.targetArn = endpoints.computeIfAbsent(targetEndpointId, k -> newArn("endpoint"));
+  }
+
+  public synchronized String taskArn(String id) {
+    return tasks.get(id).arn;
+  }
+
+  public synchronized String endpointArn(String id) {
+    return endpoints.get(id);
+  }
+
+  public synchronized String instanceArn(String id) {
+    return instances.get(id);
+  }
+
+  /** The resource's tags, by key. */
+  public synchronized Map<String, String> tags(String arn) {
+    return Map.copyOf(tags.getOrDefault(arn, Map.of()));
+  }
+
+  /** Tags a resource, as someone (or an earlier run) did before the test. */
+  public synchronized void tag(String arn, String key, String value) {
+    tags.computeIfAbsent(arn, k -> new LinkedHashMap<>()).put(key, value);
+  }
+
+  /** How often CloudFormation changed the resource (a modify or a tag change). */
+  public synchronized int templateChanges(String arn) {
+    return templateChanges.getOrDefault(arn, 0);
+  }
+
+  /** Whether a task of that identifier exists. */
+  public synchronized boolean exists(String id) {
+    return tasks.containsKey(id);
+  }
+
+  /** Serves requests of another protocol (no {@code X-Amz-Target}) on the same port. */
+  public void serveQueryProtocol(HttpHandler handler) {
+    this.queryProtocol = handler;
+  }
+
+  // -- what CloudFormation's DMS handlers do -----------------------------------------------------
+
+  /** DMS's refusal of a change, with its error code and message. */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    Refused(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+
+  /**
+   * Updates a resource in place as CloudFormation does: ModifyReplicationTask (only on an idle
+   * task), ModifyEndpoint (refused while a task that uses it runs, and followed by the connection
+   * test DMS starts by itself), ModifyReplicationInstance. {@code propertiesChanged} false: only
+   * tags change, which DMS takes on a running resource.
+   */
+  public synchronized void templateModify(String type, String arn, boolean propertiesChanged) {
+    long now = System.nanoTime();
+    tasks.values().forEach(t -> t.advance(now));
+    if (!propertiesChanged) {
+      templateChanges.merge(arn, 1, Integer::sum);
+      return;
+    }
+    switch (type) {
+      case "AWS::DMS::ReplicationTask" -> {
+        FakeTask task = taskByArn(arn);
+        if (!List.of("ready", "stopped", "failed").contains(task.status)) {
+          throw new Refused(
+              "InvalidResourceStateFault",
+              "Replication Task cannot be modified while it is " + task.status + " state");
+        }
+        // A modify changes the settings, not why the task stopped.
+        task.stopReasonWhenStopped = task.stopReason;
+        task.status = "modifying";
+        task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
+      }
+      case "AWS::DMS::Endpoint" -> {
+        requireExists(endpoints, arn);
+        for (FakeTask task : tasks.values()) {
+          if ((arn.equals(task.sourceArn) || arn.equals(task.targetArn))
+              && List.of("running", "starting", "stopping").contains(task.status)) {
+            // The fake's wording: DMS refuses, but its exact message is not documented.
+            throw new Refused(
+                "InvalidResourceStateFault",
+                "Endpoint cannot be modified while replication task "
+                    + task.id
+                    + " that uses it is "
+                    + task.status);
+          }
+        }
+        // ModifyEndpoint starts a connection test by itself; a start meanwhile is refused.
+        testingUntil.put(arn, now + timing.modify().toNanos());
+      }
+      case "AWS::DMS::ReplicationInstance" -> requireExists(instances, arn);
+      default -> {
+        // not a DMS resource this fake keeps
+      }
+    }
+    templateChanges.merge(arn, 1, Integer::sum);
+  }
+
+  /**
+   * Creates the replacement of a task (ready, never run, wired as the old one) under a new
+   * identifier, as CloudFormation does before it deletes the old one. Returns the new ARN.
+   */
+  public synchronized String templateReplaceTask(String arn, String newIdentifier) {
+    FakeTask old = taskByArn(arn);
+    if (tasks.containsKey(newIdentifier)) {
+      throw new Refused(
+          "ResourceAlreadyExistsFault",
+          "ReplicationTask with identifier " + newIdentifier + " already exists");
+    }
+    addTask(newIdentifier, old.migrationType, "ready", false, false);
+    FakeTask replacement = tasks.get(newIdentifier);
+    replacement.settings = old.settings;
+    replacement.instanceArn = old.instanceArn;
+    replacement.sourceArn = old.sourceArn;
+    replacement.targetArn = old.targetArn;
+    return replacement.arn;
+  }
+
+  /** Deletes a task as CloudFormation does; DMS refuses to delete a running task. */
+  public synchronized void templateDeleteTask(String arn) {
+    long now = System.nanoTime();
+    tasks.values().forEach(t -> t.advance(now));
+    FakeTask task = taskByArn(arn);
+    if (List.of("running", "starting").contains(task.status)) {
+      // The fake's wording for DMS's refusal.
+      throw new Refused(
+          "InvalidResourceStateFault",
+          "Replication task " + task.id + " is " + task.status + "; stop it before deleting it");
+    }
+    tasks.remove(task.id);
+    tags.remove(arn);
   }
 
   /** Makes the task fail this long after it is next started, with DMS's message. */
@@ -182,6 +355,11 @@ public final class FakeDms implements AutoCloseable {
     return calls.getOrDefault(operation, new AtomicInteger()).get();
   }
 
+  /** Every operation called so far. */
+  public Set<String> operations() {
+    return Set.copyOf(calls.keySet());
+  }
+
   public int writeCalls() {
     return WRITES.stream().mapToInt(this::calls).sum();
   }
@@ -208,9 +386,13 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target == null && queryProtocol != null) {
+      queryProtocol.handle(exchange);
+      return;
+    }
     try (exchange;
         InputStream body = exchange.getRequestBody()) {
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
       JsonNode request = JSON.readTree(body.readAllBytes());
       calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
@@ -251,24 +433,38 @@ public final class FakeDms implements AutoCloseable {
       case "StopReplicationTask" -> stop(task(request), now);
       case "DescribeTableStatistics" -> tableStatistics(task(request), request);
       case "ReloadTables" -> reload(task(request), request);
+      case "AddTagsToResource" -> addTags(request);
+      case "RemoveTagsFromResource" -> removeTags(request);
+      case "ListTagsForResource" -> listTags(request);
+      case "DescribeConnections" -> connections(request, now);
       default -> throw new Fault("InvalidAction", "the fake does not implement " + operation);
     };
   }
 
   private ObjectNode describe(JsonNode request) {
-    Set<String> ids = null;
+    Map<String, Set<String>> filters = new LinkedHashMap<>();
     for (JsonNode filter : request.path("Filters")) {
-      Set<String> values = new HashSet<>();
-      filter.path("Values").forEach(v -> values.add(v.asText().replace(ARN_PREFIX, "")));
-      if (!Set.of("replication-task-id", "replication-task-arn")
-          .contains(filter.path("Name").asText())) {
-        throw new Fault("InvalidParameterValueException", "unknown filter " + filter.path("Name"));
+      String name = filter.path("Name").asText();
+      if (!Set.of(
+              "replication-task-id",
+              "replication-task-arn",
+              "endpoint-arn",
+              "replication-instance-arn")
+          .contains(name)) {
+        throw new Fault("InvalidParameterValueException", "unknown filter " + name);
       }
-      ids = values;
+      Set<String> values = new HashSet<>();
+      filter.path("Values").forEach(v -> values.add(v.asText()));
+      filters.put(name, values);
     }
+    // DMS ands the filters and ors the values of each.
     List<FakeTask> matching = new ArrayList<>();
     for (FakeTask task : tasks.values()) {
-      if (ids == null || ids.contains(task.id)) {
+      if (matches(filters, "replication-task-id", task.id)
+          && matches(filters, "replication-task-arn", task.arn)
+          && (matches(filters, "endpoint-arn", task.sourceArn)
+              || matches(filters, "endpoint-arn", task.targetArn))
+          && matches(filters, "replication-instance-arn", task.instanceArn)) {
         matching.add(task);
       }
     }
@@ -316,6 +512,13 @@ public final class FakeDms implements AutoCloseable {
 
   private ObjectNode start(FakeTask task, String type, long now) {
     requireStatus(task, "start", "ready", "stopped", "failed");
+    for (String endpoint : new String[] {task.sourceArn, task.targetArn}) {
+      if (testingUntil.getOrDefault(endpoint, 0L) > now) {
+        // What DMS answered a start while the test it runs after ModifyEndpoint was going on.
+        throw new Fault(
+            "InvalidResourceStateFault", "Replication Task cannot be started, invalid state");
+      }
+    }
     if (task.ranBefore && "start-replication".equals(type)) {
       throw new Fault(
           "InvalidResourceStateFault",
@@ -379,7 +582,7 @@ public final class FakeDms implements AutoCloseable {
     }
     int max = maxRecords(request, 20, 500);
     int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
-    ObjectNode response = JSON.createObjectNode().put("ReplicationTaskArn", ARN_PREFIX + task.id);
+    ObjectNode response = JSON.createObjectNode().put("ReplicationTaskArn", task.arn);
     ArrayNode list = response.putArray("TableStatistics");
     matching.subList(from, Math.min(matching.size(), from + max)).forEach(t -> list.add(t.json()));
     if (from + max < matching.size()) {
@@ -408,7 +611,110 @@ public final class FakeDms implements AutoCloseable {
     reloads
         .computeIfAbsent(task.id, k -> new ArrayList<>())
         .add(String.join(",", names) + "(" + option + ")");
-    return JSON.createObjectNode().put("ReplicationTaskArn", ARN_PREFIX + task.id);
+    return JSON.createObjectNode().put("ReplicationTaskArn", task.arn);
+  }
+
+  private ObjectNode addTags(JsonNode request) {
+    String arn = existingArn(request.path("ResourceArn").asText());
+    Map<String, String> resourceTags = tags.computeIfAbsent(arn, k -> new LinkedHashMap<>());
+    request
+        .path("Tags")
+        .forEach(t -> resourceTags.put(t.path("Key").asText(), t.path("Value").asText()));
+    return JSON.createObjectNode();
+  }
+
+  private ObjectNode removeTags(JsonNode request) {
+    String arn = existingArn(request.path("ResourceArn").asText());
+    request
+        .path("TagKeys")
+        .forEach(k -> tags.getOrDefault(arn, new LinkedHashMap<>()).remove(k.asText()));
+    return JSON.createObjectNode();
+  }
+
+  private ObjectNode listTags(JsonNode request) {
+    List<String> arns = new ArrayList<>();
+    if (request.hasNonNull("ResourceArn")) {
+      arns.add(request.get("ResourceArn").asText());
+    }
+    request.path("ResourceArnList").forEach(a -> arns.add(a.asText()));
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray("TagList");
+    for (String arn : arns) {
+      tags.getOrDefault(arn, Map.of())
+          .forEach(
+              (key, value) ->
+                  list.addObject().put("Key", key).put("Value", value).put("ResourceArn", arn));
+    }
+    return response;
+  }
+
+  /**
+   * Connections of the endpoints the {@code endpoint-arn} filter names, from their tasks'
+   * instances.
+   */
+  private ObjectNode connections(JsonNode request, long now) {
+    Set<String> wanted = new HashSet<>();
+    for (JsonNode filter : request.path("Filters")) {
+      if (!"endpoint-arn".equals(filter.path("Name").asText())) {
+        throw new Fault("InvalidParameterValueException", "the fake filters only by endpoint-arn");
+      }
+      filter.path("Values").forEach(v -> wanted.add(v.asText()));
+    }
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray("Connections");
+    Set<String> listed = new HashSet<>();
+    for (FakeTask task : tasks.values()) {
+      for (String endpoint : new String[] {task.sourceArn, task.targetArn}) {
+        if (endpoint != null
+            && wanted.contains(endpoint)
+            && listed.add(endpoint + " " + task.instanceArn)) {
+          list.addObject()
+              .put("EndpointArn", endpoint)
+              .put("ReplicationInstanceArn", task.instanceArn)
+              .put(
+                  "Status",
+                  testingUntil.getOrDefault(endpoint, 0L) > now ? "testing" : "successful");
+        }
+      }
+    }
+    if (list.isEmpty()) {
+      throw new Fault("ResourceNotFoundFault", "No connections found matching provided filters");
+    }
+    return response;
+  }
+
+  private String existingArn(String arn) {
+    boolean known =
+        endpoints.containsValue(arn)
+            || instances.containsValue(arn)
+            || tasks.values().stream().anyMatch(t -> t.arn.equals(arn));
+    if (!known) {
+      throw new Fault("ResourceNotFoundFault", "Resource " + arn + " not found");
+    }
+    return arn;
+  }
+
+  private static void requireExists(Map<String, String> resources, String arn) {
+    if (!resources.containsValue(arn)) {
+      throw new Refused("ResourceNotFoundFault", arn + " not found");
+    }
+  }
+
+  private FakeTask taskByArn(String arn) {
+    return tasks.values().stream()
+        .filter(t -> t.arn.equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new Refused("ResourceNotFoundFault", "Replication Task not found"));
+  }
+
+  /** A DMS-style ARN with a resource id that is not the identifier, as DMS's are. */
+  private String newArn(String kind) {
+    resources++;
+    return ARN_PREFIX
+        + kind
+        + ":"
+        + kind.toUpperCase(Locale.ROOT)
+        + String.format("%020d", resources);
   }
 
   private static int maxRecords(JsonNode request, int min, int max) {
@@ -426,11 +732,11 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private FakeTask task(JsonNode request) {
-    FakeTask task = tasks.get(request.path("ReplicationTaskArn").asText().replace(ARN_PREFIX, ""));
-    if (task == null) {
-      throw new Fault("ResourceNotFoundFault", "Replication Task not found");
-    }
-    return task;
+    String arn = request.path("ReplicationTaskArn").asText();
+    return tasks.values().stream()
+        .filter(t -> t.arn.equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new Fault("ResourceNotFoundFault", "Replication Task not found"));
   }
 
   private static void requireStatus(FakeTask task, String action, String... allowed) {
@@ -524,8 +830,12 @@ public final class FakeDms implements AutoCloseable {
     private record Change(String status, long at) {}
 
     final String id;
+    final String arn;
     final String migrationType;
     final Deque<Change> changes = new ArrayDeque<>();
+    String instanceArn;
+    String sourceArn;
+    String targetArn;
     final List<String> startTypes = new ArrayList<>();
     String status;
     String settings;
@@ -542,8 +852,9 @@ public final class FakeDms implements AutoCloseable {
     Double startDate;
     Double stopDate;
 
-    FakeTask(String id, String migrationType, String status, boolean ranBefore) {
+    FakeTask(String id, String arn, String migrationType, String status, boolean ranBefore) {
       this.id = id;
+      this.arn = arn;
       this.migrationType = migrationType;
       this.status = status;
       this.ranBefore = ranBefore;
@@ -575,9 +886,14 @@ public final class FakeDms implements AutoCloseable {
       ObjectNode json =
           JSON.createObjectNode()
               .put("ReplicationTaskIdentifier", id)
-              .put("ReplicationTaskArn", ARN_PREFIX + id)
+              .put("ReplicationTaskArn", arn)
               .put("MigrationType", migrationType)
               .put("Status", status);
+      if (instanceArn != null) {
+        json.put("ReplicationInstanceArn", instanceArn)
+            .put("SourceEndpointArn", sourceArn)
+            .put("TargetEndpointArn", targetArn);
+      }
       if (withSettings) {
         json.put("ReplicationTaskSettings", settings);
       }
