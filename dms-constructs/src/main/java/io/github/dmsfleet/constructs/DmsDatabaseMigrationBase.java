@@ -24,7 +24,8 @@ import software.constructs.Construct;
  * One database of a source server, replicated into a folder of its own: a source endpoint that
  * takes its credentials from Secrets Manager (no user name, password, server or port in the
  * template) and an S3 target endpoint writing SSE-KMS encrypted files. What replicates between them
- * is up to the kind of server: {@link DmsDatabaseMigration} adds a replication task.
+ * is up to the kind of server: {@link DmsDatabaseMigration} adds a replication task, {@link
+ * DmsServerlessDatabaseMigration} a DMS Serverless replication config.
  *
  * <p>Everything the database leaves out comes from its server, resolved here once. Construct ids:
  * {@code SourceEndpoint}, {@code TargetEndpoint}.
