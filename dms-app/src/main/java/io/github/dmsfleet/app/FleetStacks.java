@@ -5,6 +5,7 @@ import io.github.dmsfleet.model.Fleet;
 import io.github.dmsfleet.model.Names;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
+import io.github.dmsfleet.rules.Compute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import software.amazon.awscdk.Tags;
  * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract, written
  * once in {@link Names}: {@code <prefix>-AccountRoles} (unless the roles exist), {@code
  * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Network}, {@code <prefix>-Alerts}
- * and {@code <prefix>-Server-<server>}.
+ * and {@code <prefix>-Server-<server>}, a {@link ServerStack} or, for a server on DMS Serverless, a
+ * {@link ServerlessServerStack}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
@@ -29,6 +31,10 @@ public final class FleetStacks {
   private final @Nullable StorageStack storageStack;
   private final AlertsStack alertsStack;
   private final List<ServerStack> serverStacks = new ArrayList<>();
+  private final List<ServerlessServerStack> serverlessServerStacks = new ArrayList<>();
+
+  /** Every server's stack, of either compute, in config order. */
+  private final List<Stack> servers = new ArrayList<>();
 
   private FleetStacks(App app, Fleet fleet, Environment environment) {
     Settings settings = fleet.settings();
@@ -69,8 +75,17 @@ public final class FleetStacks {
             networkStack.getTargetBucket(),
             alertsStack.getAlerts());
     for (Server server : fleet.servers()) {
-      serverStacks.add(
-          new ServerStack(app, Names.serverStack(prefix, server.name()), props, server, shared));
+      String id = Names.serverStack(prefix, server.name());
+      // The same name for either compute: switching replaces the replications, not the stack.
+      if (server.compute() == Compute.SERVERLESS) {
+        ServerlessServerStack stack = new ServerlessServerStack(app, id, props, server, shared);
+        serverlessServerStacks.add(stack);
+        servers.add(stack);
+      } else {
+        ServerStack stack = new ServerStack(app, id, props, server, shared);
+        serverStacks.add(stack);
+        servers.add(stack);
+      }
     }
     settings.tags().forEach((key, value) -> Tags.of(app).add(key, value));
   }
@@ -106,11 +121,17 @@ public final class FleetStacks {
       stacks.add(storageStack);
     }
     stacks.addAll(List.of(networkStack, alertsStack));
-    stacks.addAll(serverStacks);
+    stacks.addAll(servers);
     return stacks;
   }
 
+  /** The stacks of servers on replication instances. */
   public List<ServerStack> getServerStacks() {
     return List.copyOf(serverStacks);
+  }
+
+  /** The stacks of servers on DMS Serverless. */
+  public List<ServerlessServerStack> getServerlessServerStacks() {
+    return List.copyOf(serverlessServerStacks);
   }
 }
