@@ -97,7 +97,11 @@ final class ChangesResumeCommand implements Callable<Integer> {
         return Report.results(console, global.output(), "TASK", "task", wouldStart(marked));
       }
       Resumer resumer = new Resumer(parts.marks, parts.connectionTests);
-      Instant deadline = Instant.now().plus(action.timeout);
+      Instant deadline =
+          Instant.now()
+              .plus(
+                  action.timeout(
+                      marked.keySet().stream().anyMatch(k -> k.noun().equals("replication"))));
       Ledger ledger = new Ledger(ids, "started");
       return new Mutation(console, global.output(), "TASK", "task")
           .rerun(

@@ -5,6 +5,7 @@ import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
 import io.github.dmsfleet.ops.replication.StartRule;
 import io.github.dmsfleet.ops.replication.StartType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,8 +73,11 @@ final class TasksStartCommand implements Callable<Integer> {
         "Starting "
             + Report.plural(tasks.size(), "task")
             + (action.dryRun ? " (dry run: nothing is changed)" : ""));
+    boolean serverless = TasksCommand.anyServerless(selected.fleet(), selected.databases());
+    Duration timeout = action.timeout(serverless);
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      ReplicationControl control = TasksCommand.control(dms, action.pollInterval, console);
+      ReplicationControl control =
+          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
       ReplicationControl.StartPlan plan = control.plan(tasks, startType, true);
       List<String> reloading = plan.reloading();
       boolean consented = selected.narrowed() && yes;
@@ -93,8 +97,16 @@ final class TasksStartCommand implements Callable<Integer> {
               enableLogging,
               concurrency,
               waitForRunning,
-              action.timeout,
+              timeout,
               action.dryRun);
+      if (waitForRunning && serverless && !action.dryRun) {
+        console.progress(
+            "A serverless replication provisions its capacity before it runs, which can take"
+                + " tens of minutes; waiting up to "
+                + (timeout.toSecondsPart() == 0
+                    ? timeout.toMinutes() + " minutes"
+                    : timeout.toSeconds() + " seconds"));
+      }
       Ledger ledger = new Ledger(tasks, "started");
       int exitCode =
           TasksCommand.act(console, global, ledger, () -> control.start(plan, options, ledger));

@@ -166,6 +166,9 @@ public enum StartRule {
             "STOPPED_DUE_TO_LOW_MEMORY",
             "STOPPED_DUE_TO_LOW_DISK",
             "any other or none"));
+    lines.add("  A serverless replication takes start-replication only for its first run, and");
+    lines.add("  resume-processing only if it is not full-load: DMS documents no other, so");
+    lines.add("  those are refused and reload-target * is the way to start it over.");
     return lines;
   }
 }

@@ -138,6 +138,7 @@ class StartRuleTest {
     return new ReplicationUnit(
         "t",
         "arn:t",
+        ReplicationUnit.Kind.TASK,
         status,
         TaskUnits.lifecycle(status),
         type,
@@ -146,6 +147,7 @@ class StartRuleTest {
         ranBefore ? BEFORE : null,
         null,
         ReplicationUnit.Progress.NONE,
+        null,
         null,
         null,
         null);
