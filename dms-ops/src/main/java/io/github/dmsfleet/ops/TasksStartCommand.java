@@ -2,7 +2,10 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.Lifecycle;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
+import io.github.dmsfleet.ops.replication.ReplicationUnit;
+import io.github.dmsfleet.ops.replication.StartDecision;
 import io.github.dmsfleet.ops.replication.StartRule;
 import io.github.dmsfleet.ops.replication.StartType;
 import java.time.Duration;
@@ -99,7 +102,7 @@ final class TasksStartCommand implements Callable<Integer> {
               waitForRunning,
               timeout,
               action.dryRun);
-      if (waitForRunning && serverless && !action.dryRun) {
+      if (waitForRunning && !action.dryRun && provisions(plan)) {
         console.progress(
             "A serverless replication provisions its capacity before it runs, which can take"
                 + " tens of minutes; waiting up to "
@@ -121,6 +124,16 @@ final class TasksStartCommand implements Callable<Integer> {
       }
       return exitCode;
     }
+  }
+
+  /** Whether the start sends a serverless replication on its way, or waits on one that starts. */
+  private static boolean provisions(ReplicationControl.StartPlan plan) {
+    return plan.units().values().stream()
+        .filter(u -> u.kind() == ReplicationUnit.Kind.SERVERLESS)
+        .anyMatch(
+            u ->
+                u.lifecycle() == Lifecycle.STARTING
+                    || StartDecision.of(u, plan.type()).move().sends() != null);
   }
 
   /** Puts the decision table into the help, from the same rows that decide. */

@@ -1174,6 +1174,7 @@ public final class FakeDms implements AutoCloseable {
         status = changes.poll().status();
         if ("provisioning_capacity".equals(status)) {
           provisionState = "provisioning";
+          capacityUnits = 0;
         } else if ("replication_starting".equals(status)) {
           provisionState = "provisioned";
           capacityUnits = CAPACITY_UNITS;
