@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.databasemigration.model.Replication;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationConfig;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationStats;
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 
 /**
  * DMS Serverless replications, one per replication config, through {@code DescribeReplications},
@@ -154,15 +153,7 @@ public final class ServerlessUnits implements ReplicationUnits {
         r ->
             r.replicationConfigArn(unit.arn())
                 .reloadOption(option.value())
-                .tablesToReload(
-                    tables.stream()
-                        .map(
-                            t ->
-                                TableToReload.builder()
-                                    .schemaName(t.schema())
-                                    .tableName(t.table())
-                                    .build())
-                        .toList()));
+                .tablesToReload(TaskUnits.toReload(tables)));
   }
 
   /**

@@ -147,15 +147,14 @@ public final class TaskUnits implements ReplicationUnits {
         r ->
             r.replicationTaskArn(unit.arn())
                 .reloadOption(option.value())
-                .tablesToReload(
-                    tables.stream()
-                        .map(
-                            t ->
-                                TableToReload.builder()
-                                    .schemaName(t.schema())
-                                    .tableName(t.table())
-                                    .build())
-                        .toList()));
+                .tablesToReload(toReload(tables)));
+  }
+
+  /** The tables as DMS's reload calls take them. */
+  static List<TableToReload> toReload(List<TableName> tables) {
+    return tables.stream()
+        .map(t -> TableToReload.builder().schemaName(t.schema()).tableName(t.table()).build())
+        .toList();
   }
 
   /** The unit DMS describes; {@code withSettings}: whether the task's settings were read. */

@@ -741,19 +741,7 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private ObjectNode describeReplications(JsonNode request) {
-    Map<String, Set<String>> filters =
-        filters(request, Set.of("replication-config-arn", "replication-config-id"));
-    List<FakeTask> matching = new ArrayList<>();
-    for (FakeTask replication : tasks.values()) {
-      if (replication.serverless
-          && matches(filters, "replication-config-arn", replication.arn)
-          && matches(filters, "replication-config-id", replication.id)) {
-        matching.add(replication);
-      }
-    }
-    if (matching.isEmpty()) {
-      throw new Fault("ResourceNotFoundFault", "No replications found matching provided filters");
-    }
+    List<FakeTask> matching = replicationsMatching(request);
     return page(
         request,
         matching,
@@ -768,6 +756,13 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private ObjectNode describeConfigs(JsonNode request) {
+    return page(request, replicationsMatching(request), "ReplicationConfigs", FakeTask::config);
+  }
+
+  /**
+   * The replication configs the request's filters match (by ARN or identifier); some, or a fault.
+   */
+  private List<FakeTask> replicationsMatching(JsonNode request) {
     Map<String, Set<String>> filters =
         filters(request, Set.of("replication-config-arn", "replication-config-id"));
     List<FakeTask> matching = new ArrayList<>();
@@ -779,10 +774,9 @@ public final class FakeDms implements AutoCloseable {
       }
     }
     if (matching.isEmpty()) {
-      throw new Fault(
-          "ResourceNotFoundFault", "No replication configs found matching provided filters");
+      throw new Fault("ResourceNotFoundFault", "No replications found matching provided filters");
     }
-    return page(request, matching, "ReplicationConfigs", FakeTask::config);
+    return matching;
   }
 
   private static Map<String, Set<String>> filters(JsonNode request, Set<String> known) {

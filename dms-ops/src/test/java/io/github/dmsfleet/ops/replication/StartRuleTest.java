@@ -179,12 +179,28 @@ class StartRuleTest {
 
   private static ReplicationUnit serverless(
       String status, MigrationType type, String stopReason, boolean ranBefore) {
-    return new ReplicationUnit(
-        "r",
-        "arn:r",
+    return unit(
         ReplicationUnit.Kind.SERVERLESS,
         status,
         ServerlessUnits.lifecycle(status),
+        type,
+        stopReason,
+        ranBefore);
+  }
+
+  private static ReplicationUnit unit(
+      ReplicationUnit.Kind kind,
+      String status,
+      Lifecycle lifecycle,
+      MigrationType type,
+      String stopReason,
+      boolean ranBefore) {
+    return new ReplicationUnit(
+        "r",
+        "arn:r",
+        kind,
+        status,
+        lifecycle,
         type,
         stopReason,
         ranBefore ? BEFORE : null,
@@ -203,21 +219,12 @@ class StartRuleTest {
 
   private static ReplicationUnit unit(
       String status, MigrationType type, String stopReason, boolean ranBefore) {
-    return new ReplicationUnit(
-        "t",
-        "arn:t",
+    return unit(
         ReplicationUnit.Kind.TASK,
         status,
         TaskUnits.lifecycle(status),
         type,
         stopReason,
-        ranBefore ? BEFORE : null,
-        ranBefore ? BEFORE : null,
-        null,
-        ReplicationUnit.Progress.NONE,
-        null,
-        null,
-        null,
-        null);
+        ranBefore);
   }
 }
