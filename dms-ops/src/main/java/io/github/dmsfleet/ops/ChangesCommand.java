@@ -3,6 +3,7 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.ops.changes.ChangePlan;
 import io.github.dmsfleet.ops.changes.ConnectionTests;
 import io.github.dmsfleet.ops.changes.FleetStack;
+import io.github.dmsfleet.ops.changes.ServerlessFinder;
 import io.github.dmsfleet.ops.changes.Stacks;
 import io.github.dmsfleet.ops.changes.StopMarks;
 import io.github.dmsfleet.ops.changes.TaskFinder;
@@ -11,7 +12,11 @@ import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.Nearest;
 import io.github.dmsfleet.ops.internal.aws.Errors;
+import io.github.dmsfleet.ops.replication.ReplicationControl;
+import io.github.dmsfleet.ops.replication.ServerlessUnits;
+import io.github.dmsfleet.ops.replication.TaskUnits;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -51,9 +56,20 @@ final class ChangesCommand {
       dms = clients.dms(global, console);
       cloudFormation = clients.cloudFormation(global, console);
       stacks = new Stacks(cloudFormation, pollInterval);
-      kinds =
-          List.of(
-              new UnitKind(new TaskFinder(dms), TasksCommand.control(dms, pollInterval, console)));
+      List<UnitKind> all = new ArrayList<>();
+      all.add(
+          new UnitKind(
+              new TaskFinder(dms),
+              new ReplicationControl(TaskUnits.of(dms), pollInterval, console)));
+      // Only a fleet with a serverless server has replications to find: the others make no call.
+      if (TasksCommand.anyServerless(selected.fleet(), selected.fleet().databases())) {
+        ServerlessUnits serverless = ServerlessUnits.of(dms);
+        all.add(
+            new UnitKind(
+                new ServerlessFinder(serverless),
+                new ReplicationControl(serverless, pollInterval, console)));
+      }
+      kinds = List.copyOf(all);
       marks = new StopMarks(dms, selected.stackPrefix(), selected.changeSet());
       connectionTests = new ConnectionTests(dms, pollInterval, console);
     }

@@ -11,6 +11,7 @@ import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.aws.Errors;
 import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.ReplicationUnit;
 import io.github.dmsfleet.ops.replication.Result;
 import io.github.dmsfleet.ops.replication.StartDecision;
 import io.github.dmsfleet.ops.replication.StartType;
@@ -97,7 +98,10 @@ final class ChangesResumeCommand implements Callable<Integer> {
         return Report.results(console, global.output(), "TASK", "task", wouldStart(marked));
       }
       Resumer resumer = new Resumer(parts.marks, parts.connectionTests);
-      Instant deadline = Instant.now().plus(action.timeout);
+      boolean serverless =
+          marked.keySet().stream()
+              .anyMatch(k -> k.noun().equals(ReplicationUnit.Kind.SERVERLESS.noun()));
+      Instant deadline = Instant.now().plus(action.timeout(serverless));
       Ledger ledger = new Ledger(ids, "started");
       return new Mutation(console, global.output(), "TASK", "task")
           .rerun(

@@ -7,6 +7,7 @@ import io.github.dmsfleet.model.Names;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.fake.FakeCloudFormation;
 import io.github.dmsfleet.ops.fake.FakeDms;
+import io.github.dmsfleet.rules.Compute;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +20,10 @@ import java.util.List;
  * <p>Args: {@code add-orders} (a mapping change, an endpoint change, a change to the stopped task,
  * an instance change without restart; the default), {@code rollback} (the same, and a change
  * CloudFormation fails on, so the stack rolls back), {@code replace} (a task replaced under a new
- * name) or {@code new-key} (an instance replaced under the same name); then the config folder
- * (default {@code config}).
+ * name), {@code new-key} (an instance replaced under the same name) or {@code serverless} (for a
+ * config whose dbserver2 runs serverless: a change to its sales replication config's settings);
+ * then the config folder (default {@code config}). A serverless server's databases are running DMS
+ * Serverless replications.
  */
 public final class ChangesDemoServer {
   private static final String TASK = "AWS::DMS::ReplicationTask";
@@ -37,20 +40,22 @@ public final class ChangesDemoServer {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(2),
-                Duration.ZERO));
+                Duration.ZERO,
+                Duration.ofSeconds(5)));
     FakeCloudFormation cloudFormation = FakeCloudFormation.beside(dms, Duration.ofSeconds(8));
     for (Server server : fleet.servers()) {
       for (Database database : server.databases()) {
         String id = database.taskIdentifier();
-        dms.addTask(
-            id,
-            "full-load-and-cdc",
-            id.equals("dbserver1-dbname3-all") ? "stopped" : "running",
-            true,
-            true);
+        String status = id.equals("dbserver1-dbname3-all") ? "stopped" : "running";
+        boolean serverless = server.compute() == Compute.SERVERLESS;
+        if (serverless) {
+          dms.addReplication(id, "full-load-and-cdc", status, true, true);
+        } else {
+          dms.addTask(id, "full-load-and-cdc", status, true, true);
+        }
         dms.wire(
             id,
-            server.instanceIdentifier(),
+            serverless ? null : server.instanceIdentifier(),
             database.sourceEndpointIdentifier(),
             database.targetEndpointIdentifier());
       }
@@ -66,10 +71,23 @@ public final class ChangesDemoServer {
         switch (scenario) {
           case "replace" -> "move-dbname1";
           case "new-key" -> "new-key";
+          case "serverless" -> "sales-settings";
           default -> "add-orders";
         };
     for (String stack : shared) {
       cloudFormation.failedChangeSet(stack, name, FakeCloudFormation.NO_CHANGES);
+    }
+    if (scenario.equals("serverless")) {
+      cloudFormation.failedChangeSet(dbserver1, name, FakeCloudFormation.NO_CHANGES);
+      cloudFormation
+          .changeSet(dbserver2, name)
+          .modify(
+              "ReplicationServerdbserver2salesallConfig5B7E1D3F",
+              "AWS::DMS::ReplicationConfig",
+              dms.taskArn("dbserver2-sales-all"),
+              "ReplicationSettings");
+      System.out.println("fake DMS and CloudFormation: " + dms.endpoint());
+      Thread.sleep(Long.MAX_VALUE);
     }
     FakeCloudFormation.ChangeSet server1 = cloudFormation.changeSet(dbserver1, name);
     if (scenario.equals("new-key")) {

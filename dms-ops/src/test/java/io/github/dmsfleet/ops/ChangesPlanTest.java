@@ -208,7 +208,7 @@ class ChangesPlanTest extends FakeChangeSets {
   }
 
   @Test
-  void aServerlessReplicationConfigChangeIsClassifiedButNotYetStoppable() {
+  void aReplicationConfigChangeInAFleetWithoutServerlessServersIsRefused() {
     fleet();
     changeSetOn(SERVER1)
         .modify(
@@ -223,8 +223,8 @@ class ChangesPlanTest extends FakeChangeSets {
     String problem =
         "DmsFleet-Server-dbserver1: replication config"
             + " ReplicationServerdbserver1dbname1allConfig9F8E7D6C modified: ReplicationSettings,"
-            + " and dms-ops cannot stop what runs there yet; stop it, apply, and start it"
-            + " yourself";
+            + " and no server of the config runs serverless, so dms-ops does not look for what"
+            + " runs there; stop it, apply, and start it yourself";
     assertThat(plan.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(plan.err()).contains("warning: apply would refuse: " + problem);
     assertThat(apply.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);

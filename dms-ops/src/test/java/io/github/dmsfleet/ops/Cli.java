@@ -44,6 +44,22 @@ final class Cli {
     return dir;
   }
 
+  /**
+   * A copy of the sample config in {@code dir} whose dbserver2 runs on DMS Serverless: a mixed
+   * fleet, dbserver1's three databases on an instance, dbserver2's two serverless.
+   */
+  static Path mixedFleetConfig(Path dir) throws IOException {
+    copyOfSampleConfig(dir);
+    Files.writeString(
+        dir.resolve("dms_servers.txt"),
+        """
+        server,compute,instance_class,allocated_storage,max_capacity_units
+        dbserver1,instance,dms.r5.2xlarge,100,
+        dbserver2,serverless,,,32
+        """);
+    return dir;
+  }
+
   /** What a run printed and returned. */
   record Run(int exitCode, String out, String err) {
     String all() {

@@ -38,6 +38,10 @@ abstract class FakeChangeSets {
   static final String INVENTORY = "dbserver2-inventory-all";
 
   final FakeDms dms = FakeDms.start(FakeDms.Timing.quick());
+
+  /** The config folder the commands read. */
+  String config = Cli.CONFIG;
+
   final FakeCloudFormation cloudFormation = FakeCloudFormation.beside(dms, Duration.ofMillis(100));
 
   @AfterEach
@@ -91,7 +95,7 @@ abstract class FakeChangeSets {
   Cli.Run changes(String... args) {
     List<String> all = new ArrayList<>(List.of("changes"));
     all.addAll(List.of(args));
-    all.add("--config=" + Cli.CONFIG);
+    all.add("--config=" + config);
     all.add("--change-set=" + CHANGE_SET);
     all.add("--poll-interval=25ms");
     return Cli.against(dms.endpoint(), all.toArray(String[]::new));

@@ -37,7 +37,7 @@ public record ChangePlan(String changeSet, List<StackPlan> stacks) {
   /**
    * What stops apply before anything is sent, one line each: change sets CloudFormation could not
    * create or will not execute, replacements CloudFormation refuses, replications no adapter can
-   * stop.
+   * stop, and replications that could not be resumed once stopped.
    */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -70,8 +70,19 @@ public record ChangePlan(String changeSet, List<StackPlan> stacks) {
               stack.name()
                   + ": "
                   + change.describe(change.kind().noun() + " " + change.logicalId())
-                  + ", and dms-ops cannot stop what runs there yet; stop it, apply, and start it"
-                  + " yourself");
+                  + ", and no server of the config runs serverless, so dms-ops does not look for"
+                  + " what runs there; stop it, apply, and start it yourself");
+        }
+      }
+      for (UnitPlan unit : stack.units()) {
+        if (unit.action() == UnitPlan.Action.STOP_AND_RESUME && !unit.unit().resumable()) {
+          problems.add(
+              stack.name()
+                  + ": "
+                  + unit.identifier()
+                  + " is a running full-load serverless replication, which DMS cannot resume"
+                  + " once stopped (resume-processing does not apply to it); apply once its full"
+                  + " load has finished");
         }
       }
     }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One stack's part of a plan: its change set and the units it touches.
  *
- * @param unanswered changes to replications no {@link UnitFinder} knows (serverless replication
- *     configs until their adapter exists): apply cannot stop what they touch
+ * @param unanswered changes to replications no {@link UnitFinder} of the run knows (serverless
+ *     replication configs, when the config has no serverless server): apply cannot stop what they
+ *     touch
  */
 public record StackPlan(
     StackChangeSet changeSet, List<UnitPlan> units, List<DmsChange> unanswered) {

@@ -176,8 +176,8 @@ public final class FakeCloudFormation {
     /**
      * A change of a property that needs a new resource.
      *
-     * @param newIdentifier the name the new task gets; null keeps the name, which CloudFormation
-     *     refuses for a resource with a custom name
+     * @param newIdentifier the name the new task (or replication config) gets; null keeps the name,
+     *     which CloudFormation refuses for a resource with a custom name
      */
     public ChangeSet replace(
         String logicalId, String type, String physicalId, String property, String newIdentifier) {
@@ -185,7 +185,11 @@ public final class FakeCloudFormation {
       change.scope.add("Properties");
       change.details.add(new Detail("Properties", property, "Always"));
       if (newIdentifier != null) {
-        change.details.add(new Detail("Properties", "ReplicationTaskIdentifier", "Never"));
+        String name =
+            "AWS::DMS::ReplicationConfig".equals(type)
+                ? "ReplicationConfigIdentifier"
+                : "ReplicationTaskIdentifier";
+        change.details.add(new Detail("Properties", name, "Never"));
       }
       change.newIdentifier = newIdentifier;
       return this;
@@ -511,7 +515,8 @@ public final class FakeCloudFormation {
           cleanup.add(
               () -> {
                 try {
-                  if ("AWS::DMS::ReplicationTask".equals(change.type)) {
+                  if (List.of("AWS::DMS::ReplicationTask", "AWS::DMS::ReplicationConfig")
+                      .contains(change.type)) {
                     dms.templateDeleteTask(change.physicalId);
                   }
                   stack.resources.remove(change.logicalId);

@@ -45,9 +45,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the {@code template...} methods, which refuse what DMS refuses.
  */
 public final class FakeDms implements AutoCloseable {
-  /** Per-call latency and how long each status change takes. */
+  /**
+   * Per-call latency and how long each status change takes.
+   *
+   * @param start how long a task starts; a serverless replication's start takes as long, plus
+   * @param provision how long a serverless replication is {@code provisioning_capacity}
+   */
   public record Timing(
-      Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
+      Duration latency,
+      Duration modify,
+      Duration start,
+      Duration stop,
+      Duration fullLoad,
+      Duration provision) {
+    /** Provisioning as long as a start. */
+    public Timing(
+        Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
+      this(latency, modify, start, stop, fullLoad, start);
+    }
+
     /**
      * Fast but not instant, so that the tools really wait through {@code modifying} and {@code
      * starting}; a full-load-only task stops as soon as it runs.
@@ -73,7 +89,28 @@ public final class FakeDms implements AutoCloseable {
           "StopReplicationTask",
           "ReloadTables",
           "AddTagsToResource",
-          "RemoveTagsFromResource");
+          "RemoveTagsFromResource",
+          "StartReplication",
+          "StopReplication",
+          "ReloadReplicationTables",
+          "ModifyReplicationConfig");
+
+  /**
+   * The statuses a serverless replication passes through from a start to {@code running}, as DMS
+   * reports them (see ServerlessUnits): capacity is provisioned in {@code provisioning_capacity}.
+   */
+  public static final List<String> SERVERLESS_START =
+      List.of(
+          "initializing",
+          "preparing_metadata_resources",
+          "testing_connection",
+          "fetching_metadata",
+          "calculating_capacity",
+          "provisioning_capacity",
+          "replication_starting");
+
+  /** The capacity the fake provisions for a serverless replication, in DCU. */
+  public static final int CAPACITY_UNITS = 4;
 
   private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,23 +163,44 @@ public final class FakeDms implements AutoCloseable {
   /** Adds a task in a settled status. */
   public synchronized void addTask(
       String id, String migrationType, String status, boolean loggingEnabled, boolean ranBefore) {
-    FakeTask task = new FakeTask(id, newArn("task"), migrationType, status, ranBefore);
+    add(new FakeTask(id, newArn("task"), false, migrationType, status, ranBefore), loggingEnabled);
+  }
+
+  /**
+   * Adds a serverless replication config and its replication in a settled status ({@code created}
+   * for one that never ran). It shares the tasks' identifiers, which a fleet keeps unique.
+   */
+  public synchronized void addReplication(
+      String id, String replicationType, String status, boolean loggingEnabled, boolean ranBefore) {
+    FakeTask replication =
+        new FakeTask(id, newArn("replication-config"), true, replicationType, status, ranBefore);
+    if ("running".equals(status)) {
+      replication.provisionState = "provisioned";
+      replication.capacityUnits = CAPACITY_UNITS;
+    } else if (ranBefore) {
+      replication.provisionState = "deprovisioned";
+    }
+    add(replication, loggingEnabled);
+  }
+
+  private void add(FakeTask task, boolean loggingEnabled) {
     task.settings =
         "{\"TargetMetadata\":{\"SupportLobs\":true},\"Logging\":{\"EnableLogging\":"
             + loggingEnabled
             + ",\"EnableLogContext\":false,\"CloudWatchLogGroup\":null,\"CloudWatchLogStream\":null},"
             + "\"ControlTablesSettings\":{\"historyTimeslotInMinutes\":5,\"HistoryTimeslotInMinutes\":5}}";
-    tasks.put(id, task);
+    tasks.put(task.id, task);
   }
 
   /**
    * Runs the task on this instance between these endpoints (all by identifier), creating them as
-   * needed.
+   * needed; a serverless replication has no instance (null).
    */
   public synchronized void wire(
       String taskId, String instanceId, String sourceEndpointId, String targetEndpointId) {
     FakeTask task = tasks.get(taskId);
-    task.instanceArn = instances.computeIfAbsent(instanceId, k -> newArn("rep"));
+    task.instanceArn =
+        instanceId == null ? null : instances.computeIfAbsent(instanceId, k -> newArn("rep"));
     task.sourceArn = endpoints.computeIfAbsent(sourceEndpointId, k -> newArn("endpoint"));
     task.targetArn = endpoints.computeIfAbsent(targetEndpointId, k -> newArn("endpoint"));
   }
@@ -172,6 +230,22 @@ public final class FakeDms implements AutoCloseable {
   /** How often CloudFormation changed the resource (a modify or a tag change). */
   public synchronized int templateChanges(String arn) {
     return templateChanges.getOrDefault(arn, 0);
+  }
+
+  /**
+   * The replication's provisioning: its ProvisionState and capacity, such as {@code provisioned 4}.
+   */
+  public synchronized String provisioning(String id) {
+    FakeTask replication = tasks.get(id);
+    replication.advance(System.nanoTime());
+    return replication.provisionState + " " + replication.capacityUnits;
+  }
+
+  /** Releases a stopped replication's capacity, as DMS does some time after a stop. */
+  public synchronized void deprovision(String id) {
+    FakeTask replication = tasks.get(id);
+    replication.provisionState = "deprovisioned";
+    replication.capacityUnits = 0;
   }
 
   /** Whether a task of that identifier exists. */
@@ -227,11 +301,27 @@ public final class FakeDms implements AutoCloseable {
         task.status = "modifying";
         task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
       }
+      case "AWS::DMS::ReplicationConfig" -> {
+        FakeTask replication = taskByArn(arn);
+        // DMS: a config can be modified only when its replication is created, stopped or failed.
+        if (!List.of("created", "stopped", "failed").contains(replication.status)) {
+          throw new Refused(
+              "InvalidResourceStateFault",
+              "Replication for Replication Config: "
+                  + replication.id
+                  + " is in "
+                  + replication.status.toUpperCase(Locale.ROOT)
+                  + " state and cannot be modified");
+        }
+        replication.stopReasonWhenStopped = replication.stopReason;
+        String before = replication.status;
+        replication.status = "modifying";
+        replication.then(before, now + timing.modify().toNanos());
+      }
       case "AWS::DMS::Endpoint" -> {
         requireExists(endpoints, arn);
         for (FakeTask task : tasks.values()) {
-          if ((arn.equals(task.sourceArn) || arn.equals(task.targetArn))
-              && List.of("running", "starting", "stopping").contains(task.status)) {
+          if ((arn.equals(task.sourceArn) || arn.equals(task.targetArn)) && task.active()) {
             // The fake's wording: DMS refuses, but its exact message is not documented.
             throw new Refused(
                 "InvalidResourceStateFault",
@@ -263,7 +353,11 @@ public final class FakeDms implements AutoCloseable {
           "ResourceAlreadyExistsFault",
           "ReplicationTask with identifier " + newIdentifier + " already exists");
     }
-    addTask(newIdentifier, old.migrationType, "ready", false, false);
+    if (old.serverless) {
+      addReplication(newIdentifier, old.migrationType, "created", false, false);
+    } else {
+      addTask(newIdentifier, old.migrationType, "ready", false, false);
+    }
     FakeTask replacement = tasks.get(newIdentifier);
     replacement.settings = old.settings;
     replacement.instanceArn = old.instanceArn;
@@ -277,7 +371,7 @@ public final class FakeDms implements AutoCloseable {
     long now = System.nanoTime();
     tasks.values().forEach(t -> t.advance(now));
     FakeTask task = taskByArn(arn);
-    if (List.of("running", "starting").contains(task.status)) {
+    if (task.active() && !"stopping".equals(task.status)) {
       // The fake's wording for DMS's refusal.
       throw new Refused(
           "InvalidResourceStateFault",
@@ -287,7 +381,7 @@ public final class FakeDms implements AutoCloseable {
     tags.remove(arn);
   }
 
-  /** Makes the task fail this long after it is next started, with DMS's message. */
+  /** Makes the task fail when it next would run, with DMS's message. */
   public synchronized void failOnStart(String id, String message) {
     tasks.get(id).failOnStart = message;
   }
@@ -437,6 +531,15 @@ public final class FakeDms implements AutoCloseable {
       case "RemoveTagsFromResource" -> removeTags(request);
       case "ListTagsForResource" -> listTags(request);
       case "DescribeConnections" -> connections(request, now);
+      case "DescribeReplications" -> describeReplications(request);
+      case "DescribeReplicationConfigs" -> describeConfigs(request);
+      case "ModifyReplicationConfig" ->
+          modify(replication(request), request.path("ReplicationSettings").asText(), now);
+      case "StartReplication" ->
+          start(replication(request), request.path("StartReplicationType").asText(), now);
+      case "StopReplication" -> stop(replication(request), now);
+      case "DescribeReplicationTableStatistics" -> tableStatistics(replication(request), request);
+      case "ReloadReplicationTables" -> reload(replication(request), request);
       default -> throw new Fault("InvalidAction", "the fake does not implement " + operation);
     };
   }
@@ -460,7 +563,8 @@ public final class FakeDms implements AutoCloseable {
     // DMS ands the filters and ors the values of each.
     List<FakeTask> matching = new ArrayList<>();
     for (FakeTask task : tasks.values()) {
-      if (matches(filters, "replication-task-id", task.id)
+      if (!task.serverless
+          && matches(filters, "replication-task-id", task.id)
           && matches(filters, "replication-task-arn", task.arn)
           && (matches(filters, "endpoint-arn", task.sourceArn)
               || matches(filters, "endpoint-arn", task.targetArn))
@@ -491,7 +595,11 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private ObjectNode modify(FakeTask task, String settings, long now) {
-    requireStatus(task, "modify", "ready", "stopped", "failed");
+    if (task.serverless) {
+      requireStatus(task, "modify", "created", "stopped", "failed");
+    } else {
+      requireStatus(task, "modify", "ready", "stopped", "failed");
+    }
     for (String readOnly :
         List.of(
             "CloudWatchLogGroup",
@@ -505,12 +613,22 @@ public final class FakeDms implements AutoCloseable {
       }
     }
     task.settings = settings;
+    String after = task.serverless ? task.status : task.ranBefore ? "stopped" : "ready";
+    task.stopReasonWhenStopped = task.stopReason;
     task.status = "modifying";
-    task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
+    task.then(after, now + timing.modify().toNanos());
+    if (task.serverless) {
+      ObjectNode response = JSON.createObjectNode();
+      response.set("ReplicationConfig", task.config());
+      return response;
+    }
     return wrap(task);
   }
 
   private ObjectNode start(FakeTask task, String type, long now) {
+    if (task.serverless) {
+      return startReplication(task, type, now);
+    }
     requireStatus(task, "start", "ready", "stopped", "failed");
     for (String endpoint : new String[] {task.sourceArn, task.targetArn}) {
       if (testingUntil.getOrDefault(endpoint, 0L) > now) {
@@ -536,7 +654,64 @@ public final class FakeDms implements AutoCloseable {
     if (!"resume-processing".equals(type)) {
       task.freshStartDate = date;
     }
-    long running = now + timing.start().toNanos();
+    finishStart(task, type, now + timing.start().toNanos());
+    return wrap(task);
+  }
+
+  /**
+   * StartReplication as the API reference and the DMS Serverless pages describe it:
+   * start-replication only for the first run ("You cannot restart it fresh"), resume-processing not
+   * for a full-load replication, then the documented states through provisioning to running. The
+   * answer shows the replication as it was before the start, as the API reference's example does
+   * ({@code created}).
+   */
+  private ObjectNode startReplication(FakeTask replication, String type, long now) {
+    requireStatus(replication, "start", "created", "stopped", "failed");
+    if (replication.ranBefore && "start-replication".equals(type)) {
+      throw new Fault(
+          "InvalidResourceStateFault",
+          "Replication for Replication Config: "
+              + replication.id
+              + " has run before and cannot start fresh");
+    }
+    if (!replication.ranBefore && !"start-replication".equals(type)) {
+      throw new Fault(
+          "InvalidParameterCombinationFault",
+          "start-replication is the only valid type for the first run of a replication");
+    }
+    if ("full-load".equals(replication.migrationType) && "resume-processing".equals(type)) {
+      throw new Fault(
+          "InvalidParameterCombinationFault",
+          "resume-processing isn't applicable for a full-load replication");
+    }
+    ObjectNode before = replication.json(false);
+    if (replication.staleReads > 0) {
+      replication.staleSnapshot = before;
+    }
+    replication.startTypes.add(type);
+    replication.stopReason = null;
+    replication.ranBefore = true;
+    double date = epochSeconds();
+    replication.startDate = date;
+    if (!"resume-processing".equals(type)) {
+      replication.freshStartDate = date;
+    }
+    replication.status = SERVERLESS_START.get(0);
+    long at = now;
+    long step = timing.start().toNanos() / SERVERLESS_START.size();
+    for (String phase : SERVERLESS_START.subList(1, SERVERLESS_START.size())) {
+      at += step;
+      replication.then(phase, at);
+    }
+    long running = at + timing.provision().toNanos() + step;
+    finishStart(replication, type, running);
+    ObjectNode response = JSON.createObjectNode();
+    response.set("Replication", before);
+    return response;
+  }
+
+  /** What follows a start once it would run: running, or the failure or stop set up for it. */
+  private void finishStart(FakeTask task, String type, long running) {
     if (task.failOnStart != null) {
       task.then("failed", running);
       task.lastFailure = task.failOnStart;
@@ -550,7 +725,6 @@ public final class FakeDms implements AutoCloseable {
         task.stopReasonWhenStopped = task.pauseAfterFullLoad;
       }
     }
-    return wrap(task);
   }
 
   private ObjectNode stop(FakeTask task, long now) {
@@ -558,10 +732,97 @@ public final class FakeDms implements AutoCloseable {
     task.status = "stopping";
     task.stopReasonWhenStopped = "Stop Reason NORMAL";
     task.then("stopped", now + timing.stop().toNanos());
+    if (task.serverless) {
+      ObjectNode response = JSON.createObjectNode();
+      response.set("Replication", task.json(false));
+      return response;
+    }
     return wrap(task);
   }
 
+  private ObjectNode describeReplications(JsonNode request) {
+    List<FakeTask> matching = replicationsMatching(request);
+    return page(
+        request,
+        matching,
+        "Replications",
+        replication -> {
+          if (replication.staleSnapshot != null && replication.staleReads > 0) {
+            replication.staleReads--;
+            return replication.staleSnapshot;
+          }
+          return replication.json(false);
+        });
+  }
+
+  private ObjectNode describeConfigs(JsonNode request) {
+    return page(request, replicationsMatching(request), "ReplicationConfigs", FakeTask::config);
+  }
+
+  /**
+   * The replication configs the request's filters match (by ARN or identifier); some, or a fault.
+   */
+  private List<FakeTask> replicationsMatching(JsonNode request) {
+    Map<String, Set<String>> filters =
+        filters(request, Set.of("replication-config-arn", "replication-config-id"));
+    List<FakeTask> matching = new ArrayList<>();
+    for (FakeTask replication : tasks.values()) {
+      if (replication.serverless
+          && matches(filters, "replication-config-arn", replication.arn)
+          && matches(filters, "replication-config-id", replication.id)) {
+        matching.add(replication);
+      }
+    }
+    if (matching.isEmpty()) {
+      throw new Fault("ResourceNotFoundFault", "No replications found matching provided filters");
+    }
+    return matching;
+  }
+
+  private static Map<String, Set<String>> filters(JsonNode request, Set<String> known) {
+    Map<String, Set<String>> filters = new LinkedHashMap<>();
+    for (JsonNode filter : request.path("Filters")) {
+      String name = filter.path("Name").asText();
+      if (!known.contains(name)) {
+        throw new Fault("InvalidParameterValueException", "unknown filter " + name);
+      }
+      Set<String> values = new HashSet<>();
+      filter.path("Values").forEach(v -> values.add(v.asText()));
+      filters.put(name, values);
+    }
+    return filters;
+  }
+
+  /** One page of up to MaxRecords (DMS's default 100), with a Marker when more follow. */
+  private static <T> ObjectNode page(
+      JsonNode request, List<T> items, String key, java.util.function.Function<T, JsonNode> json) {
+    int max = maxRecords(request, 20, 100);
+    int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray(key);
+    items.subList(from, Math.min(items.size(), from + max)).forEach(i -> list.add(json.apply(i)));
+    if (from + max < items.size()) {
+      response.put("Marker", String.valueOf(from + max));
+    }
+    return response;
+  }
+
   private ObjectNode tableStatistics(FakeTask task, JsonNode request) {
+    if (task.serverless) {
+      // The API reference names no filter for DescribeReplicationTableStatistics: the fake takes
+      // none.
+      if (request.has("Filters")) {
+        throw new Fault("InvalidParameterValueException", "the fake takes no filters here");
+      }
+      ObjectNode response =
+          page(
+              request,
+              tables.getOrDefault(task.id, List.of()),
+              "ReplicationTableStatistics",
+              FakeTable::json);
+      response.put("ReplicationConfigArn", task.arn);
+      return response;
+    }
     Map<String, Set<String>> filters = new LinkedHashMap<>();
     for (JsonNode filter : request.path("Filters")) {
       String name = filter.path("Name").asText();
@@ -611,7 +872,8 @@ public final class FakeDms implements AutoCloseable {
     reloads
         .computeIfAbsent(task.id, k -> new ArrayList<>())
         .add(String.join(",", names) + "(" + option + ")");
-    return JSON.createObjectNode().put("ReplicationTaskArn", task.arn);
+    return JSON.createObjectNode()
+        .put(task.serverless ? "ReplicationConfigArn" : "ReplicationTaskArn", task.arn);
   }
 
   private ObjectNode addTags(JsonNode request) {
@@ -665,7 +927,8 @@ public final class FakeDms implements AutoCloseable {
     Set<String> listed = new HashSet<>();
     for (FakeTask task : tasks.values()) {
       for (String endpoint : new String[] {task.sourceArn, task.targetArn}) {
-        if (endpoint != null
+        if (!task.serverless
+            && endpoint != null
             && wanted.contains(endpoint)
             && listed.add(endpoint + " " + task.instanceArn)) {
           list.addObject()
@@ -734,15 +997,27 @@ public final class FakeDms implements AutoCloseable {
   private FakeTask task(JsonNode request) {
     String arn = request.path("ReplicationTaskArn").asText();
     return tasks.values().stream()
-        .filter(t -> t.arn.equals(arn))
+        .filter(t -> !t.serverless && t.arn.equals(arn))
         .findFirst()
         .orElseThrow(() -> new Fault("ResourceNotFoundFault", "Replication Task not found"));
+  }
+
+  private FakeTask replication(JsonNode request) {
+    String arn = request.path("ReplicationConfigArn").asText();
+    return tasks.values().stream()
+        .filter(t -> t.serverless && t.arn.equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new Fault("ResourceNotFoundFault", "Replication Config not found"));
   }
 
   private static void requireStatus(FakeTask task, String action, String... allowed) {
     if (!List.of(allowed).contains(task.status)) {
       throw new Fault(
-          "InvalidResourceStateFault", "Cannot " + action + " a task that is " + task.status);
+          "InvalidResourceStateFault",
+          "Cannot "
+              + action
+              + (task.serverless ? " a replication that is " : " a task that is ")
+              + task.status);
     }
   }
 
@@ -831,6 +1106,7 @@ public final class FakeDms implements AutoCloseable {
 
     final String id;
     final String arn;
+    final boolean serverless;
     final String migrationType;
     final Deque<Change> changes = new ArrayDeque<>();
     String instanceArn;
@@ -851,10 +1127,19 @@ public final class FakeDms implements AutoCloseable {
     Double freshStartDate;
     Double startDate;
     Double stopDate;
+    String provisionState;
+    int capacityUnits;
 
-    FakeTask(String id, String arn, String migrationType, String status, boolean ranBefore) {
+    FakeTask(
+        String id,
+        String arn,
+        boolean serverless,
+        String migrationType,
+        String status,
+        boolean ranBefore) {
       this.id = id;
       this.arn = arn;
+      this.serverless = serverless;
       this.migrationType = migrationType;
       this.status = status;
       this.ranBefore = ranBefore;
@@ -872,9 +1157,22 @@ public final class FakeDms implements AutoCloseable {
       changes.add(new Change(next, at));
     }
 
+    /** Running, or on its way to run or stop: what DMS does not modify or delete. */
+    boolean active() {
+      return List.of("running", "starting", "stopping").contains(status)
+          || SERVERLESS_START.contains(status);
+    }
+
     void advance(long now) {
       while (!changes.isEmpty() && changes.peek().at() <= now) {
         status = changes.poll().status();
+        if ("provisioning_capacity".equals(status)) {
+          provisionState = "provisioning";
+          capacityUnits = 0;
+        } else if ("replication_starting".equals(status)) {
+          provisionState = "provisioned";
+          capacityUnits = CAPACITY_UNITS;
+        }
         if ("stopped".equals(status) || "failed".equals(status)) {
           stopReason = "stopped".equals(status) ? stopReasonWhenStopped : null;
           stopDate = epochSeconds();
@@ -883,6 +1181,9 @@ public final class FakeDms implements AutoCloseable {
     }
 
     ObjectNode json(boolean withSettings) {
+      if (serverless) {
+        return replicationJson();
+      }
       ObjectNode json =
           JSON.createObjectNode()
               .put("ReplicationTaskIdentifier", id)
@@ -916,6 +1217,63 @@ public final class FakeDms implements AutoCloseable {
       putDate(stats, "FreshStartDate", freshStartDate);
       putDate(stats, "StartDate", startDate);
       putDate(stats, "StopDate", stopDate);
+      return json;
+    }
+
+    /** The Replication shape of DescribeReplications, StartReplication and StopReplication. */
+    ObjectNode replicationJson() {
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("ReplicationConfigIdentifier", id)
+              .put("ReplicationConfigArn", arn)
+              .put("ReplicationType", migrationType)
+              .put("Status", status);
+      if (sourceArn != null) {
+        json.put("SourceEndpointArn", sourceArn).put("TargetEndpointArn", targetArn);
+      }
+      ObjectNode provision = json.putObject("ProvisionData");
+      provision
+          .put("IsNewProvisioningAvailable", false)
+          .put("ProvisionedCapacityUnits", capacityUnits);
+      if (provisionState != null) {
+        provision.put("ProvisionState", provisionState);
+      }
+      if (stopReason != null) {
+        json.put("StopReason", stopReason);
+      }
+      ArrayNode failures = json.putArray("FailureMessages");
+      if (lastFailure != null && "failed".equals(status)) {
+        failures.add(lastFailure);
+      }
+      if (!startTypes.isEmpty()) {
+        json.put("StartReplicationType", startTypes.get(startTypes.size() - 1));
+      }
+      ObjectNode stats = json.putObject("ReplicationStats");
+      boolean loaded = ranBefore && !SERVERLESS_START.contains(status);
+      stats
+          .put("FullLoadProgressPercent", loaded ? 100 : 0)
+          .put("ElapsedTimeMillis", 0)
+          .put("TablesLoaded", loaded ? 3 : 0)
+          .put("TablesLoading", 0)
+          .put("TablesQueued", 0)
+          .put("TablesErrored", "failed".equals(status) ? 1 : 0);
+      putDate(stats, "FreshStartDate", freshStartDate);
+      putDate(stats, "StartDate", startDate);
+      putDate(stats, "StopDate", stopDate);
+      return json;
+    }
+
+    /** The ReplicationConfig shape of DescribeReplicationConfigs and ModifyReplicationConfig. */
+    ObjectNode config() {
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("ReplicationConfigIdentifier", id)
+              .put("ReplicationConfigArn", arn)
+              .put("ReplicationType", migrationType)
+              .put("ReplicationSettings", settings);
+      if (sourceArn != null) {
+        json.put("SourceEndpointArn", sourceArn).put("TargetEndpointArn", targetArn);
+      }
       return json;
     }
 
