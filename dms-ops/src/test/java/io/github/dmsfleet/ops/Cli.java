@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,19 @@ final class Cli {
       }
     }
     return dir;
+  }
+
+  /**
+   * A credentials CSV in {@code dir}: the header and these rows, readable by its owner only (as new
+   * temporary files are).
+   */
+  static Path credentials(Path dir, String rows) throws IOException {
+    Path file = Files.createTempFile(dir, "credentials", ".csv");
+    Files.writeString(
+        file,
+        "servername,dbname,username,password,ipaddress,port,engine\n" + rows + "\n",
+        StandardCharsets.UTF_8);
+    return file;
   }
 
   /** What a run printed and returned. */
