@@ -118,6 +118,23 @@ final class Cli {
     return run(DUMMY_CREDENTIALS, all.toArray(String[]::new));
   }
 
+  /** {@code secrets create} with JSON output against the endpoint. */
+  static Run secretsCreate(URI endpoint, Path config, String credentials, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "secrets",
+                "create",
+                "--config",
+                config.toString(),
+                "--credentials",
+                credentials,
+                "--output",
+                "json"));
+    args.addAll(List.of(more));
+    return against(endpoint, args.toArray(String[]::new));
+  }
+
   static Run run(ClientFactory clients, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -36,18 +36,7 @@ class SecretsCredentialsFileTest {
                 // line 5: six fields
                 "dbserver2,sales,reader_four,Short-Four,10.1.0.14,14331"));
 
-    Cli.Run run =
-        Cli.against(
-            moto,
-            "secrets",
-            "create",
-            "--config",
-            Cli.CONFIG,
-            "--credentials",
-            file.toString(),
-            "--output",
-            "json",
-            "--verbose");
+    Cli.Run run = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), file.toString(), "--verbose");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.out()).isEmpty();
@@ -100,17 +89,7 @@ class SecretsCredentialsFileTest {
     Path file = Cli.credentials(dir, "dbserver1,dbname1,dms_reader,s3cret,10.1.0.11,1433,");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    Cli.Run run =
-        Cli.against(
-            moto,
-            "secrets",
-            "create",
-            "--config",
-            Cli.CONFIG,
-            "--credentials",
-            file.toString(),
-            "--output",
-            "json");
+    Cli.Run run = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), file.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.results()).containsEntry("dms_dbserver1_dbname1_sql_server", "ok: created");

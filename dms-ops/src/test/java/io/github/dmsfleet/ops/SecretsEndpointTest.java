@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,16 +55,7 @@ class SecretsEndpointTest {
   void refusesALeftoverAwsEndpointUrlAndNamesIt(URI moto) throws Exception {
     String endpoint = "http://0.0.0.0:" + moto.getPort();
 
-    Cli.Run run =
-        DmsOpsProcess.run(
-            dir,
-            Map.of("AWS_ENDPOINT_URL", endpoint, "AWS_REGION", "us-east-1"),
-            "secrets",
-            "create",
-            "--config",
-            Cli.CONFIG,
-            "--credentials",
-            Cli.CREDENTIALS);
+    Cli.Run run = secretsCreateWith(Map.of("AWS_ENDPOINT_URL", endpoint));
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.out()).isEmpty();
@@ -82,39 +74,16 @@ class SecretsEndpointTest {
     String endpoint = "http://0.0.0.0:" + moto.getPort();
 
     Cli.Run refused =
-        DmsOpsProcess.run(
-            dir,
+        secretsCreateWith(
             Map.of(
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER",
-                endpoint,
-                "AWS_ENDPOINT_URL",
-                moto.toString(),
-                "AWS_REGION",
-                "us-east-1"),
-            "secrets",
-            "create",
-            "--config",
-            Cli.CONFIG,
-            "--credentials",
-            Cli.CREDENTIALS);
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoint, "AWS_ENDPOINT_URL", moto.toString()));
     Cli.Run allowed =
-        DmsOpsProcess.run(
-            dir,
+        secretsCreateWith(
             Map.of(
                 "AWS_ENDPOINT_URL_SECRETS_MANAGER",
                 "http://localhost:" + moto.getPort(),
                 "AWS_ENDPOINT_URL",
-                endpoint,
-                "AWS_REGION",
-                "us-east-1"),
-            "secrets",
-            "create",
-            "--config",
-            Cli.CONFIG,
-            "--credentials",
-            Cli.CREDENTIALS,
-            "--output",
-            "json");
+                endpoint));
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(refused.err())
@@ -140,6 +109,23 @@ class SecretsEndpointTest {
     assertThat(safe("http://127.0.0.1.example.com")).isFalse();
     assertThat(safe("http://[::2]:4566")).isFalse();
     assertThat(safe("ftp://127.0.0.1")).isFalse();
+  }
+
+  /** A real process, since the SDK reads these variables from its environment. */
+  private Cli.Run secretsCreateWith(Map<String, String> environment) throws Exception {
+    Map<String, String> all = new HashMap<>(environment);
+    all.put("AWS_REGION", "us-east-1");
+    return DmsOpsProcess.run(
+        dir,
+        all,
+        "secrets",
+        "create",
+        "--config",
+        Cli.CONFIG,
+        "--credentials",
+        Cli.CREDENTIALS,
+        "--output",
+        "json");
   }
 
   private static boolean safe(String endpoint) {

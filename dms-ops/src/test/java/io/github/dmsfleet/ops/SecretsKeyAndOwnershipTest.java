@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +38,7 @@ class SecretsKeyAndOwnershipTest {
   void newSecretsAreEncryptedWithTheConfigsKeyAndTaggedAsThisTools(URI moto) throws Exception {
     Path config = configWithKey(KEY);
 
-    Cli.Run run = create(moto, config, Cli.CREDENTIALS);
+    Cli.Run run = Cli.secretsCreate(moto, config, Cli.CREDENTIALS);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.results())
@@ -58,9 +56,10 @@ class SecretsKeyAndOwnershipTest {
   void kmsKeyIdMayRepeatTheConfigsKeyByArnOrKeyId(URI moto) throws Exception {
     Path config = configWithKey(KEY);
 
-    Cli.Run byArn = create(moto, config, Cli.CREDENTIALS, "--kms-key-id", KEY, "--dry-run");
+    Cli.Run byArn =
+        Cli.secretsCreate(moto, config, Cli.CREDENTIALS, "--kms-key-id", KEY, "--dry-run");
     Cli.Run byKeyId =
-        create(
+        Cli.secretsCreate(
             moto,
             config,
             Cli.CREDENTIALS,
@@ -78,7 +77,7 @@ class SecretsKeyAndOwnershipTest {
   void kmsKeyIdNamingAnotherKeyIsRefusedBeforeAnythingIsSent(URI moto) throws Exception {
     Path config = configWithKey(KEY);
 
-    Cli.Run run = create(moto, config, Cli.CREDENTIALS, "--kms-key-id", OTHER_KEY);
+    Cli.Run run = Cli.secretsCreate(moto, config, Cli.CREDENTIALS, "--kms-key-id", OTHER_KEY);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.out()).isEmpty();
@@ -97,7 +96,8 @@ class SecretsKeyAndOwnershipTest {
 
   @Test
   void kmsKeyIdWithoutTheSettingIsRefusedBeforeAnythingIsSent(URI moto) {
-    Cli.Run run = create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--kms-key-id", KEY);
+    Cli.Run run =
+        Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--kms-key-id", KEY);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.err())
@@ -123,7 +123,7 @@ class SecretsKeyAndOwnershipTest {
                   .tags(tag("managed-by", "dms-ops")));
     }
 
-    Cli.Run run = create(moto, configWithKey(KEY), Cli.CREDENTIALS, "--update");
+    Cli.Run run = Cli.secretsCreate(moto, configWithKey(KEY), Cli.CREDENTIALS, "--update");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.results())
@@ -149,7 +149,7 @@ class SecretsKeyAndOwnershipTest {
       secrets.createSecret(r -> r.name(SECRET).secretString(OLD_VALUE).kmsKeyId(OTHER_KEY));
     }
 
-    Cli.Run run = create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS);
+    Cli.Run run = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.results())
@@ -171,7 +171,7 @@ class SecretsKeyAndOwnershipTest {
           r -> r.name(SECRET).secretString(OLD_VALUE).tags(tag("owner", "rotation-app")));
     }
 
-    Cli.Run update = create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--update");
+    Cli.Run update = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--update");
 
     assertThat(update.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(update.results())
@@ -182,7 +182,8 @@ class SecretsKeyAndOwnershipTest {
         .containsEntry("dms_dbserver1_dbname2_sql_server", "ok: created");
     assertThat(currentValue(moto)).isEqualTo(OLD_VALUE);
 
-    Cli.Run forced = create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--update", "--force");
+    Cli.Run forced =
+        Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--update", "--force");
 
     assertThat(forced.exitCode()).isZero();
     assertThat(forced.results())
@@ -199,11 +200,11 @@ class SecretsKeyAndOwnershipTest {
 
   @Test
   void updateOfItsOwnSecretNeedsNoForce(URI moto) throws Exception {
-    create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS);
+    Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS);
     Path changed =
         Cli.credentials(dir, "dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
 
-    Cli.Run update = create(moto, Path.of(Cli.CONFIG), changed.toString(), "--update");
+    Cli.Run update = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), changed.toString(), "--update");
 
     assertThat(update.exitCode()).isZero();
     assertThat(update.results()).containsExactly(entry(SECRET, "ok: updated"));
@@ -213,7 +214,7 @@ class SecretsKeyAndOwnershipTest {
 
   @Test
   void updateWarnsWhenRotationIsOn(URI moto) throws Exception {
-    create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS);
+    Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS);
     try (SecretsManagerClient secrets = SecretsCreateCommandTest.client(moto)) {
       try {
         secrets.rotateSecret(
@@ -230,7 +231,7 @@ class SecretsKeyAndOwnershipTest {
     Path changed =
         Cli.credentials(dir, "dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
 
-    Cli.Run update = create(moto, Path.of(Cli.CONFIG), changed.toString(), "--update");
+    Cli.Run update = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), changed.toString(), "--update");
 
     assertThat(update.exitCode()).isZero();
     assertThat(update.results()).containsExactly(entry(SECRET, "ok: updated"));
@@ -245,9 +246,10 @@ class SecretsKeyAndOwnershipTest {
 
   @Test
   void forceWithoutUpdateAndATagNamedManagedByAreInvalid(URI moto) {
-    Cli.Run force = create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--force");
+    Cli.Run force = Cli.secretsCreate(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--force");
     Cli.Run tag =
-        create(moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--tag", "managed-by=terraform");
+        Cli.secretsCreate(
+            moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--tag", "managed-by=terraform");
 
     assertThat(force.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(force.err()).startsWith("error: --force goes with --update; add --update\n");
@@ -257,22 +259,6 @@ class SecretsKeyAndOwnershipTest {
             "error: --tag cannot set managed-by: it is always dms-ops, the mark --update looks"
                 + " for\n");
     assertThat(SecretsCreateCommandTest.secretNames(moto)).isEmpty();
-  }
-
-  private static Cli.Run create(URI moto, Path config, String credentials, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "secrets",
-                "create",
-                "--config",
-                config.toString(),
-                "--credentials",
-                credentials,
-                "--output",
-                "json"));
-    args.addAll(List.of(more));
-    return Cli.against(moto, args.toArray(String[]::new));
   }
 
   private Path configWithKey(String arn) throws Exception {
