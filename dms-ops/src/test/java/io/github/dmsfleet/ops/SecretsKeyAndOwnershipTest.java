@@ -131,10 +131,8 @@ class SecretsKeyAndOwnershipTest {
             SECRET,
             "failed: encrypted with "
                 + OTHER_KEY
-                + ", not the config's secrets_kms_key_arn "
-                + KEY
-                + ", the key the endpoints' secrets role may decrypt with; re-encrypt it with 'aws"
-                + " secretsmanager update-secret --secret-id "
+                + ", not the config's secrets_kms_key_arn, the key the endpoints' secrets role may"
+                + " decrypt with; re-encrypt it with 'aws secretsmanager update-secret --secret-id "
                 + SECRET
                 + " --kms-key-id "
                 + KEY
@@ -180,6 +178,17 @@ class SecretsKeyAndOwnershipTest {
             "failed: not created by dms-ops (no tag managed-by=dms-ops), so another system may"
                 + " own it; --force overwrites it")
         .containsEntry("dms_dbserver1_dbname2_sql_server", "ok: created");
+    assertThat(currentValue(moto)).isEqualTo(OLD_VALUE);
+
+    Cli.Run dryRun =
+        Cli.secretsCreate(
+            moto, Path.of(Cli.CONFIG), Cli.CREDENTIALS, "--update", "--force", "--dry-run");
+
+    assertThat(dryRun.results())
+        .containsEntry(
+            SECRET,
+            "would: update (a new version; the old one stays as AWSPREVIOUS; --force: it had no"
+                + " tag managed-by)");
     assertThat(currentValue(moto)).isEqualTo(OLD_VALUE);
 
     Cli.Run forced =

@@ -140,10 +140,15 @@ public final class SecretsCreator {
               + " credentials file's password must be the current one, or the endpoints fail to"
               + " log in until the next rotation");
     }
-    String updated = ours ? "updated" : "updated (--force: it had no tag " + MANAGED_BY + ")";
+    String forced = ours ? "" : "--force: it had no tag " + MANAGED_BY;
     if (options.dryRun()) {
-      return Result.would(name, "update (a new version; the old one stays as AWSPREVIOUS)");
+      return Result.would(
+          name,
+          "update (a new version; the old one stays as AWSPREVIOUS"
+              + (ours ? "" : "; " + forced)
+              + ")");
     }
+    String updated = ours ? "updated" : "updated (" + forced + ")";
     ledger.sending(name);
     // One token for the call, so that the SDK's retries of a lost answer add no second version.
     secrets.putSecretValue(
@@ -164,9 +169,8 @@ public final class SecretsCreator {
     }
     return "encrypted with "
         + SecretsKey.describe(kmsKeyId)
-        + ", not the config's secrets_kms_key_arn "
-        + options.key()
-        + ", the key the endpoints' secrets role may decrypt with; re-encrypt it with '"
+        + ", not the config's secrets_kms_key_arn, the key the endpoints' secrets role may decrypt"
+        + " with; re-encrypt it with '"
         + fix
         + options.key()
         + "'";
