@@ -138,7 +138,7 @@ final class Cli {
   static Run run(ClientFactory clients, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = DmsOps.commandLine(clients);
+    CommandLine commandLine = DmsOps.commandLine(clients, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
