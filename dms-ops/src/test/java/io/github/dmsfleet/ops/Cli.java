@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,19 @@ final class Cli {
         dbserver2,serverless,,,32
         """);
     return dir;
+  }
+
+  /**
+   * A credentials CSV in {@code dir}: the header and these rows, readable by its owner only (as new
+   * temporary files are).
+   */
+  static Path credentials(Path dir, String rows) throws IOException {
+    Path file = Files.createTempFile(dir, "credentials", ".csv");
+    Files.writeString(
+        file,
+        "servername,dbname,username,password,ipaddress,port,engine\n" + rows + "\n",
+        StandardCharsets.UTF_8);
+    return file;
   }
 
   /** What a run printed and returned. */
@@ -120,10 +134,27 @@ final class Cli {
     return run(DUMMY_CREDENTIALS, all.toArray(String[]::new));
   }
 
+  /** {@code secrets create} with JSON output against the endpoint. */
+  static Run secretsCreate(URI endpoint, Path config, String credentials, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "secrets",
+                "create",
+                "--config",
+                config.toString(),
+                "--credentials",
+                credentials,
+                "--output",
+                "json"));
+    args.addAll(List.of(more));
+    return against(endpoint, args.toArray(String[]::new));
+  }
+
   static Run run(ClientFactory clients, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = DmsOps.commandLine(clients);
+    CommandLine commandLine = DmsOps.commandLine(clients, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,22 @@ final class DmsOpsProcess {
 
   /** Starts {@code dms-ops ARGS}, its stdout and stderr into files of {@code dir}. */
   static DmsOpsProcess start(Path dir, String... args) throws IOException {
+    return start(dir, Map.of(), args);
+  }
+
+  /** Runs {@code dms-ops ARGS} with these environment variables too, to its end. */
+  static Cli.Run run(Path dir, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    DmsOpsProcess process = start(dir, environment, args);
+    if (!process.process.waitFor(60, TimeUnit.SECONDS)) {
+      process.process.destroyForcibly();
+      throw new AssertionError("dms-ops did not end within 60 s");
+    }
+    return process.printed();
+  }
+
+  private static DmsOpsProcess start(Path dir, Map<String, String> environment, String... args)
+      throws IOException {
     Path out = dir.resolve("out");
     Path err = dir.resolve("err");
     List<String> command =
@@ -43,6 +60,7 @@ final class DmsOpsProcess {
         new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("AWS_ACCESS_KEY_ID", "test");
     builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+    builder.environment().putAll(environment);
     return new DmsOpsProcess(builder.start(), out, err);
   }
 
@@ -67,6 +85,10 @@ final class DmsOpsProcess {
       process.destroyForcibly();
       throw new AssertionError("dms-ops did not end after SIGINT");
     }
+    return printed();
+  }
+
+  private Cli.Run printed() throws IOException {
     return new Cli.Run(
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
