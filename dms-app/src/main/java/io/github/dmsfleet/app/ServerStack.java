@@ -12,13 +12,17 @@ import io.github.dmsfleet.constructs.DmsTargetBucket;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
+import io.github.dmsfleet.model.TaskSettingsOverride;
 import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.SourceEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 /**
@@ -36,10 +40,11 @@ public final class ServerStack extends Stack {
       DmsAlerts alerts) {}
 
   private final DmsReplicationServer replicationServer;
+  private final @Nullable IKey secretsKey;
 
   ServerStack(Construct scope, String id, StackProps props, Server server, SharedResources shared) {
     super(scope, id, props);
-    Settings settings = shared.settings();
+    // The server's own settings: its dms_servers.txt row over the fleet's, resolved by the model.
     replicationServer =
         new DmsReplicationServer(
             this,
@@ -47,54 +52,68 @@ public final class ServerStack extends Stack {
             DmsReplicationServerProps.builder()
                 .replicationInstanceIdentifier(server.instanceIdentifier())
                 .network(shared.network())
-                .replicationInstanceClass(settings.instanceClass())
-                .allocatedStorage(Size.gibibytes(settings.allocatedStorageGiB()))
-                .multiAz(settings.multiAz())
-                .engineVersion(settings.engineVersion().orElse(null))
-                .preferredMaintenanceWindow(settings.maintenanceWindow().orElse(null))
+                .replicationInstanceClass(server.instanceClass())
+                .allocatedStorage(Size.gibibytes(server.allocatedStorageGiB()))
+                .multiAz(server.multiAz())
+                .engineVersion(server.engineVersion().orElse(null))
+                .preferredMaintenanceWindow(server.maintenanceWindow().orElse(null))
                 .encryptionKey(shared.lake().getEncryptionKey())
                 .accountRoles(shared.accountRoles())
                 .build());
     shared.alerts().alarmOnServer(replicationServer);
+    secretsKey =
+        shared
+            .settings()
+            .secretsKmsKeyArn()
+            .map(arn -> Key.fromKeyArn(this, "SecretsKey", arn))
+            .orElse(null);
 
     // The constructs name every task, endpoint and folder by the model's own rule (DmsNames).
     Map<SourceEngine, DmsSourceServer> sources = new LinkedHashMap<>();
     for (Database database : server.databases()) {
       DmsSourceServer source =
           sources.computeIfAbsent(
-              database.engine(), engine -> sourceServer(sources.isEmpty(), engine, server, shared));
-      shared
-          .alerts()
-          .alarmOnDatabase(
-              source.addDatabase(
-                  database.name(),
-                  DmsDatabaseOptions.builder()
-                      .secretName(database.secretName())
-                      .tableMappings(database.tableMapping().json())
-                      .build()));
+              database.engine(),
+              engine -> sourceServer(sources.isEmpty(), database, server, shared));
+      shared.alerts().alarmOnDatabase(source.addDatabase(database.name(), options(database)));
     }
   }
 
+  /** A database's effective settings, as the model resolved them over the fleet's. */
+  private static DmsDatabaseOptions options(Database database) {
+    return DmsDatabaseOptions.builder()
+        .secretName(database.secretName())
+        .tableMappings(database.tableMapping().json())
+        .migrationType(database.migrationType())
+        .sslMode(database.sslMode())
+        .certificateArn(database.certificateArn().orElse(null))
+        .taskSettings(database.taskSettings().map(TaskSettingsOverride::json).orElse(null))
+        .sourcePort(database.port())
+        .build();
+  }
+
   /**
-   * The databases of one engine on the server; a server's first engine has the id {@code
-   * SourceServer}, any other {@code SourceServer-<engine>}.
+   * The databases of one engine on the server, starting with {@code first}; a server's first engine
+   * has the id {@code SourceServer}, any other {@code SourceServer-<engine>}.
    */
   private DmsSourceServer sourceServer(
-      boolean first, SourceEngine engine, Server server, SharedResources shared) {
+      boolean firstEngine, Database first, Server server, SharedResources shared) {
     Settings settings = shared.settings();
+    SourceEngine engine = first.engine();
     return new DmsSourceServer(
         this,
-        first ? "SourceServer" : "SourceServer-" + engine.engineName(),
+        firstEngine ? "SourceServer" : "SourceServer-" + engine.engineName(),
         DmsSourceServerProps.builder()
             .serverName(server.name())
             .engine(engine)
             .replicationServer(replicationServer)
+            // Databases on other ports open theirs as they are added.
+            .sourcePort(first.port())
+            .sourceCidrs(settings.sourceCidrs().isEmpty() ? null : settings.sourceCidrs())
             .targetBucket(shared.lake().getBucket())
             .targetEncryptionKey(shared.lake().getEncryptionKey())
+            .secretsEncryptionKey(secretsKey)
             .bucketFolder(DmsNames.serverFolder(settings.s3Prefix(), server.name()))
-            .sslMode(settings.sslMode())
-            .certificateArn(settings.certificateArn().orElse(null))
-            .migrationType(settings.migrationType())
             .dataFormat(settings.outputFormat())
             .compression(settings.compression())
             .maxFileSize(Size.kibibytes(settings.maxFileSizeKiB()))

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,23 +35,10 @@ class SampleConfigTest {
   @BeforeAll
   static void synthesizeTheSample() throws IOException {
     Path config = work.resolve("config");
-    copy(Path.of("..", "config"), config);
+    SampleConfig.copyTo(config);
     Files.writeString(config.resolve("credentials.csv"), CREDENTIALS);
     synthesized = Synthesized.from(config, work.resolve("cdk.out"));
     templates = synthesized.templates();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else if (!source.getFileName().toString().equals("credentials.csv")) {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 
   @Test
