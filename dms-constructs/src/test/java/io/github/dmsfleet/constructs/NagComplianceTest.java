@@ -54,6 +54,14 @@ class NagComplianceTest {
                 .accountRoles(roles)
                 .build());
     alerts.alarmOnServer(instance);
+    alerts.alarmOnTaskLogs(
+        new DmsTaskLogs(
+            serverStack,
+            "TaskLogs",
+            DmsTaskLogsProps.builder()
+                .replicationServer(instance)
+                .encryptionKey(lake.getEncryptionKey())
+                .build()));
     DmsSourceServer server =
         new DmsSourceServer(
             serverStack,
