@@ -34,6 +34,8 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
    */
   private @Nullable Map<String, String> metricDimensions;
 
+  private @Nullable String taskResourceId;
+
   /** A database of {@code props}' source server, in {@code scope}. */
   public DmsDatabaseMigration(Construct scope, String id, DmsDatabaseMigrationProps props) {
     this(scope, id, requireServer(id, props), props);
@@ -150,6 +152,18 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
     return replicationServer;
   }
 
+  /**
+   * The task's resource id, the last part of its ARN: what CloudWatch keys the task's metrics by
+   * and what its log stream ({@code dms-task-<resource id>}) is named after. Worked out once, when
+   * first needed.
+   */
+  String taskResourceId() {
+    if (taskResourceId == null) {
+      taskResourceId = Fn.select(6, Fn.split(":", replicationTask.getRef()));
+    }
+    return taskResourceId;
+  }
+
   private Metric taskMetric(String metricName, String statistic) {
     if (metricDimensions == null) {
       // Sorted, so that the template does not follow Map.of's order, which changes between JVMs.
@@ -159,7 +173,7 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
                   "ReplicationInstanceIdentifier",
                   replicationServer.getReplicationInstanceIdentifier(),
                   "ReplicationTaskIdentifier",
-                  Fn.select(6, Fn.split(":", replicationTask.getRef()))));
+                  taskResourceId()));
     }
     return Metric.Builder.create()
         .namespace("AWS/DMS")

@@ -77,6 +77,14 @@ class NagComplianceTest {
               database,
               DmsDatabaseOptions.builder().secretName("dms/sales-db01/" + database).build()));
     }
+    new DmsServerDashboard(
+        serverStack,
+        "Dashboard",
+        DmsServerDashboardProps.builder()
+            .replicationServer(instance)
+            .databases(server.getDatabases())
+            .build());
+    new DmsFleetDashboard(shared, "Overview");
     Aspects.of(app).add(new AwsSolutionsChecks());
     Aspects.of(app).add(new HIPAASecurityChecks());
     app.synth();
