@@ -20,14 +20,15 @@ import software.amazon.awscdk.Tags;
  * stack of its own, so that a server's change or failure touches no other server and {@code cdk
  * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract: {@code
  * <prefix>-AccountRoles} (unless the roles exist), {@code <prefix>-Network}, {@code
- * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Alerts} and {@code
- * <prefix>-Server-<server>}.
+ * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Alerts}, {@code <prefix>-Overview}
+ * and {@code <prefix>-Server-<server>}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
   private final NetworkStack networkStack;
   private final @Nullable StorageStack storageStack;
   private final AlertsStack alertsStack;
+  private final OverviewStack overviewStack;
   private final List<ServerStack> serverStacks = new ArrayList<>();
 
   private FleetStacks(App app, Fleet fleet, Environment environment) {
@@ -60,6 +61,7 @@ public final class FleetStacks {
             accountRoles,
             storageStack == null ? null : storageStack.getTargetBucket());
     alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
+    overviewStack = new OverviewStack(app, prefix + "-Overview", props);
 
     ServerStack.SharedResources shared =
         new ServerStack.SharedResources(
@@ -105,9 +107,13 @@ public final class FleetStacks {
     if (storageStack != null) {
       stacks.add(storageStack);
     }
-    stacks.addAll(List.of(networkStack, alertsStack));
+    stacks.addAll(List.of(networkStack, alertsStack, overviewStack));
     stacks.addAll(serverStacks);
     return stacks;
+  }
+
+  public OverviewStack getOverviewStack() {
+    return overviewStack;
   }
 
   public List<ServerStack> getServerStacks() {

@@ -2,33 +2,41 @@ package io.github.dmsfleet.app;
 
 import io.github.dmsfleet.constructs.DmsAccountRoles;
 import io.github.dmsfleet.constructs.DmsAlerts;
+import io.github.dmsfleet.constructs.DmsDatabaseMigration;
 import io.github.dmsfleet.constructs.DmsDatabaseOptions;
 import io.github.dmsfleet.constructs.DmsNetwork;
 import io.github.dmsfleet.constructs.DmsReplicationServer;
 import io.github.dmsfleet.constructs.DmsReplicationServerProps;
+import io.github.dmsfleet.constructs.DmsServerDashboard;
+import io.github.dmsfleet.constructs.DmsServerDashboardProps;
 import io.github.dmsfleet.constructs.DmsSourceServer;
 import io.github.dmsfleet.constructs.DmsSourceServerProps;
 import io.github.dmsfleet.constructs.DmsTargetBucket;
+import io.github.dmsfleet.constructs.DmsTaskLogs;
+import io.github.dmsfleet.constructs.DmsTaskLogsProps;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
 import io.github.dmsfleet.model.TaskSettingsOverride;
 import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.SourceEngine;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 /**
- * One source server: its replication instance, and its databases with their endpoints, tasks,
- * alarms and the roles that read their secrets and write their folder. Adding a database changes
- * only this stack.
+ * One source server: its replication instance with its task log group, its databases with their
+ * endpoints, tasks, alarms and the roles that read their secrets and write their folder, and a
+ * dashboard of it all. Adding a database changes only this stack.
  */
 public final class ServerStack extends Stack {
   /** What every server stack shares, from the fleet's shared stacks. */
@@ -60,7 +68,18 @@ public final class ServerStack extends Stack {
                 .encryptionKey(shared.lake().getEncryptionKey())
                 .accountRoles(shared.accountRoles())
                 .build());
-    shared.alerts().alarmOnServer(replicationServer);
+    List<IAlarm> alarms = new ArrayList<>(shared.alerts().alarmOnServer(replicationServer));
+    // Before any task runs, so that DMS writes to this group rather than create its own.
+    DmsTaskLogs taskLogs =
+        new DmsTaskLogs(
+            this,
+            "TaskLogs",
+            DmsTaskLogsProps.builder()
+                .replicationServer(replicationServer)
+                .retentionDays(shared.settings().logRetentionDays())
+                .encryptionKey(shared.lake().getEncryptionKey())
+                .build());
+    alarms.add(shared.alerts().alarmOnTaskLogs(taskLogs));
     secretsKey =
         shared
             .settings()
@@ -70,13 +89,26 @@ public final class ServerStack extends Stack {
 
     // The constructs name every task, endpoint and folder by the model's own rule (DmsNames).
     Map<SourceEngine, DmsSourceServer> sources = new LinkedHashMap<>();
+    List<DmsDatabaseMigration> databases = new ArrayList<>();
     for (Database database : server.databases()) {
       DmsSourceServer source =
           sources.computeIfAbsent(
               database.engine(),
               engine -> sourceServer(sources.isEmpty(), database, server, shared));
-      shared.alerts().alarmOnDatabase(source.addDatabase(database.name(), options(database)));
+      DmsDatabaseMigration migration = source.addDatabase(database.name(), options(database));
+      databases.add(migration);
+      alarms.addAll(shared.alerts().alarmOnDatabase(migration));
     }
+    // Named as the stack, so that the console's list of dashboards reads like the stacks.
+    new DmsServerDashboard(
+        this,
+        "Dashboard",
+        DmsServerDashboardProps.builder()
+            .replicationServer(replicationServer)
+            .databases(databases)
+            .alarms(alarms)
+            .dashboardName(id)
+            .build());
   }
 
   /** A database's effective settings, as the model resolved them over the fleet's. */

@@ -114,7 +114,8 @@ class SettingsReachTheTemplatesTest {
         """
             .formatted(CERTIFICATE));
 
-    List<Difference> differences = TemplateDiff.between(sample, synthesize(own));
+    Map<String, JsonNode> ownTemplates = synthesize(own);
+    List<Difference> differences = TemplateDiff.between(sample, ownTemplates);
 
     String egress = NETWORK + " /Resources/NetworkSecurityGroup6335DB55/Properties/";
     String dbname2 = SERVER1 + " /Resources/SourceServerdbname2";
@@ -128,7 +129,10 @@ class SettingsReachTheTemplatesTest {
             // A full load has no CDC latency to watch.
             inventory + "CdcLatencySourceAlarm9F810E5C",
             inventory + "CdcLatencyTargetAlarm63D94C22",
-            inventory + "BEFA04BB/Properties/MigrationType");
+            inventory + "BEFA04BB/Properties/MigrationType",
+            // The dashboards show each database where its migration type applies.
+            SERVER1 + " /Resources/Dashboard9E4231ED/Properties/DashboardBody/Fn::Join/1",
+            SERVER2 + " /Resources/Dashboard9E4231ED/Properties/DashboardBody/Fn::Join/1");
     assertThat(at(differences, egress + "SecurityGroupEgress").after().toString())
         .isEqualTo(
             "[{\"CidrIp\":\"10.1.0.0/24\",\"Description\":\"DMS reads its source databases\","
@@ -148,6 +152,15 @@ class SettingsReachTheTemplatesTest {
     assertThat(at(differences, inventory + "BEFA04BB/Properties/MigrationType").after().asText())
         .isEqualTo("full-load");
     assertThat(at(differences, inventory + "CdcLatencySourceAlarm9F810E5C").after()).isNull();
+    JsonNode server2 = DashboardBodies.of(ownTemplates.get(SERVER2));
+    assertThat(DashboardBodies.labels(server2, "CDC latency to S3")).containsExactly("sales");
+    assertThat(DashboardBodies.labels(server2, "Full-load throughput"))
+        .containsExactly("sales", "inventory");
+    JsonNode server1 = DashboardBodies.of(ownTemplates.get(SERVER1));
+    assertThat(DashboardBodies.labels(server1, "Full-load throughput"))
+        .containsExactly("dbname1", "dbname3");
+    assertThat(DashboardBodies.labels(server1, "CDC latency to S3"))
+        .containsExactly("dbname1", "dbname2", "dbname3");
   }
 
   @Test
