@@ -12,20 +12,34 @@ import java.util.stream.Stream;
 
 /**
  * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases,
- * stacks, the largest stack's resources and template bytes, wall time and peak memory (resident set
- * of the JVM plus its jsii node process, sampled every 50 ms); then the wall time again with the
- * CDK's template validation turned off ({@code CDK_VALIDATION=false}), to show its share.
+ * stacks, the resources of a server stack, the largest template, wall time (in all, per database
+ * and per server stack) and peak memory (resident set of the JVM plus its jsii node process,
+ * sampled every 50 ms); then the wall time again with the CDK's template validation turned off
+ * ({@code CDK_VALIDATION=false}), to show its share.
  *
- * <p>Run after {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl dms-app test-compile
- * exec:java}, with sizes as {@code -Dexec.args="SERVERSxDATABASES ..."} (default 1x1 10x10 50x20
- * 100x20).
+ * <p>Build the app jar and the test classes with {@code mvn -B -q -pl dms-app -am package
+ * -DskipTests}, then run from the repository root: {@code java -cp
+ * "dms-app/target/test-classes:dms-app/target/dms-app.jar:dms-app/target/lib/*"
+ * io.github.dmsfleet.app.SynthBenchmark [SERVERSxDATABASES ...]} (default 1x1 10x10 50x20 100x20).
  */
 public final class SynthBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> DEFAULT_SIZES = List.of("1x1", "10x10", "50x20", "100x20");
 
   private record Result(
-      int stacks, int largestResources, long largestBytes, Duration wall, long peakRssBytes) {}
+      int stacks,
+      int fewestServerResources,
+      int mostServerResources,
+      long largestBytes,
+      Duration wall,
+      long peakRssBytes) {
+    /** The resources of a server stack, or their range when servers differ. */
+    String serverResources() {
+      return fewestServerResources == mostServerResources
+          ? String.valueOf(mostServerResources)
+          : fewestServerResources + "-" + mostServerResources;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of("dms-app/target/dms-app.jar").toAbsolutePath();
@@ -34,10 +48,10 @@ public final class SynthBenchmark {
     }
     List<String> sizes = args.length == 0 ? DEFAULT_SIZES : List.of(args);
     System.out.println(
-        "| servers x databases | databases | stacks | largest stack: resources | largest template"
-            + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) | wall time without template validation"
-            + " (s) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| servers x databases | databases | stacks | resources per server stack | largest"
+            + " template (KiB) | wall time (s) | per database (ms) | per server stack (ms) | peak"
+            + " memory (MiB) | wall time without template validation (s) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
       String[] parts = size.split("x", -1);
       int servers = Integer.parseInt(parts[0]);
@@ -46,15 +60,16 @@ public final class SynthBenchmark {
       Result unvalidated = run(jar, servers, databasesPerServer, false);
       int databases = servers * databasesPerServer;
       System.out.printf(
-          "| %d x %d | %d | %d | %d | %d | %.1f | %.1f | %d | %.1f |%n",
+          "| %d x %d | %d | %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n",
           servers,
           databasesPerServer,
           databases,
           result.stacks(),
-          result.largestResources(),
+          result.serverResources(),
           result.largestBytes() / 1024,
           result.wall().toMillis() / 1000.0,
           (double) result.wall().toMillis() / databases,
+          (double) result.wall().toMillis() / servers,
           result.peakRssBytes() / (1024 * 1024),
           unvalidated.wall().toMillis() / 1000.0);
     }
@@ -89,18 +104,22 @@ public final class SynthBenchmark {
       throw new IllegalStateException("synthesis failed; see " + work.resolve("synth.log"));
     }
     int stacks = 0;
-    int largestResources = 0;
+    int fewestServerResources = Integer.MAX_VALUE;
+    int mostServerResources = 0;
     long largestBytes = 0;
     try (Stream<Path> templates = Files.list(out)) {
       for (Path template :
           templates.filter(p -> p.toString().endsWith(".template.json")).toList()) {
         stacks++;
-        largestResources =
-            Math.max(largestResources, JSON.readTree(template.toFile()).path("Resources").size());
         largestBytes = Math.max(largestBytes, Files.size(template));
+        if (template.getFileName().toString().contains("-Server-")) {
+          int resources = JSON.readTree(template.toFile()).path("Resources").size();
+          fewestServerResources = Math.min(fewestServerResources, resources);
+          mostServerResources = Math.max(mostServerResources, resources);
+        }
       }
     }
-    return new Result(stacks, largestResources, largestBytes, wall, peak);
+    return new Result(stacks, fewestServerResources, mostServerResources, largestBytes, wall, peak);
   }
 
   /** Resident memory of the process and all its descendants, from /proc. */
