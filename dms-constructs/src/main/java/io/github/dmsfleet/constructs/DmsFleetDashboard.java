@@ -133,11 +133,7 @@ public class DmsFleetDashboard extends Construct {
             null,
             null));
 
-    dashboard =
-        CfnDashboard.Builder.create(this, "Resource")
-            .dashboardName(props.getDashboardName())
-            .dashboardBody(body.json())
-            .build();
+    dashboard = body.addTo(this, props.getDashboardName());
   }
 
   /** The dashboard. */

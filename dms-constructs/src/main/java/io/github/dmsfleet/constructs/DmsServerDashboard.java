@@ -139,11 +139,7 @@ public class DmsServerDashboard extends Construct {
       body.row(2 + Math.min(24, databases.size()), body.text(taskTable(databases)));
     }
 
-    dashboard =
-        CfnDashboard.Builder.create(this, "Resource")
-            .dashboardName(props.getDashboardName())
-            .dashboardBody(body.json())
-            .build();
+    dashboard = body.addTo(this, props.getDashboardName());
   }
 
   /** The dashboard. */

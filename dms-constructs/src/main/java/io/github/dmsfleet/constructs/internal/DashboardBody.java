@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
+import software.constructs.Construct;
 
 /**
  * A CloudWatch dashboard body, written in Java from values the constructs hold already, so that a
@@ -137,8 +139,16 @@ public final class DashboardBody {
     return metric;
   }
 
+  /** A dashboard of this body, named {@code name} unless it is null, as the child "Resource". */
+  public CfnDashboard addTo(Construct scope, @Nullable String name) {
+    return CfnDashboard.Builder.create(scope, "Resource")
+        .dashboardName(name)
+        .dashboardBody(json())
+        .build();
+  }
+
   /** The body, as {@code AWS::CloudWatch::Dashboard} takes it. */
-  public String json() {
+  String json() {
     try {
       return MAPPER.writeValueAsString(MAPPER.createObjectNode().set("widgets", widgets));
     } catch (JsonProcessingException e) {
