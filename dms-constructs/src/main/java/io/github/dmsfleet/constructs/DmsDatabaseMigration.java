@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
@@ -159,7 +159,12 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
    */
   String taskResourceId() {
     if (taskResourceId == null) {
-      taskResourceId = Fn.select(6, Fn.split(":", replicationTask.getRef()));
+      // Fn.select(6, Fn.split(":", arn)) in one call into the CDK rather than two.
+      taskResourceId =
+          Token.asString(
+              Map.of(
+                  "Fn::Select",
+                  List.of(6, Map.of("Fn::Split", List.of(":", replicationTask.getRef())))));
     }
     return taskResourceId;
   }
