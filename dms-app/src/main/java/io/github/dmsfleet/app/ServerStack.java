@@ -69,7 +69,7 @@ public final class ServerStack extends Stack {
                 .accountRoles(shared.accountRoles())
                 .build());
     List<IAlarm> alarms = new ArrayList<>(shared.alerts().alarmOnServer(replicationServer));
-    // Before any task runs, so that DMS writes to this group rather than create its own.
+    // The group DMS writes the tasks' logs to, made by the stack so that DMS does not make its own.
     DmsTaskLogs taskLogs =
         new DmsTaskLogs(
             this,
