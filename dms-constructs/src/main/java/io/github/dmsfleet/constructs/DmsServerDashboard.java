@@ -62,7 +62,6 @@ public class DmsServerDashboard extends Construct {
 
     String instance = props.getReplicationServer().getReplicationInstanceIdentifier();
     List<DmsDatabaseMigration> databases = props.getDatabases();
-    Set<String> sharedNames = namesTakenTwice(databases);
     DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
 
     List<IAlarm> alarms = props.getAlarms();
@@ -80,28 +79,19 @@ public class DmsServerDashboard extends Construct {
                   .build()
                   .toJson()));
     }
+    TaskLines tasks = new TaskLines(instance, databases, namesTakenTwice(databases));
     body.row(
         GRAPH_HEIGHT,
         body.graph(
             "CDC latency to S3",
             "Maximum",
             "seconds",
-            taskMetrics(
-                "CDCLatencyTarget",
-                databases,
-                sharedNames,
-                DmsServerDashboard::capturesChanges,
-                instance)),
+            tasks.of("CDCLatencyTarget", DmsServerDashboard::capturesChanges)),
         body.graph(
             "CDC latency at the source",
             "Maximum",
             "seconds",
-            taskMetrics(
-                "CDCLatencySource",
-                databases,
-                sharedNames,
-                DmsServerDashboard::capturesChanges,
-                instance)));
+            tasks.of("CDCLatencySource", DmsServerDashboard::capturesChanges)));
     body.row(
         GRAPH_HEIGHT,
         body.logTable("Latest task error lines", "dms-tasks-" + instance, ERROR_LINES_QUERY));
@@ -111,22 +101,12 @@ public class DmsServerDashboard extends Construct {
             "Changes waiting to be applied",
             "Maximum",
             "changes",
-            taskMetrics(
-                "CDCIncomingChanges",
-                databases,
-                sharedNames,
-                DmsServerDashboard::capturesChanges,
-                instance)),
+            tasks.of("CDCIncomingChanges", DmsServerDashboard::capturesChanges)),
         body.graph(
             "Full-load throughput",
             "Average",
             "rows per second",
-            taskMetrics(
-                "FullLoadThroughputRowsTarget",
-                databases,
-                sharedNames,
-                DmsServerDashboard::loadsFully,
-                instance)));
+            tasks.of("FullLoadThroughputRowsTarget", DmsServerDashboard::loadsFully)));
     body.row(
         GRAPH_HEIGHT,
         body.graph("CPU", "Average", "percent", instanceMetric("CPUUtilization", instance)),
@@ -155,37 +135,34 @@ public class DmsServerDashboard extends Construct {
     return database.getMigrationType() != MigrationType.CDC;
   }
 
-  /** One line per database that {@code applies}, labelled with its name. */
-  private static List<ArrayNode> taskMetrics(
-      String metricName,
-      List<DmsDatabaseMigration> databases,
-      Set<String> sharedNames,
-      Predicate<DmsDatabaseMigration> applies,
-      String instance) {
-    return databases.stream()
-        .filter(applies)
-        .map(
-            database ->
-                DashboardBody.dmsMetric(
-                    metricName,
-                    label(database, sharedNames),
-                    "ReplicationInstanceIdentifier",
-                    instance,
-                    "ReplicationTaskIdentifier",
-                    database.taskResourceId()))
-        .toList();
+  /**
+   * Each database's line of a task metric, labelled with its name, or its task's identifier where
+   * two databases share a name.
+   */
+  private record TaskLines(
+      String instance, List<DmsDatabaseMigration> databases, Set<String> sharedNames) {
+    /** The lines of the databases that {@code applies} to. */
+    List<ArrayNode> of(String metricName, Predicate<DmsDatabaseMigration> applies) {
+      return databases.stream()
+          .filter(applies)
+          .map(
+              database ->
+                  DashboardBody.dmsMetric(
+                      metricName,
+                      sharedNames.contains(database.getDatabaseName())
+                          ? database.getReplicationIdentifier()
+                          : database.getDatabaseName(),
+                      "ReplicationInstanceIdentifier",
+                      instance,
+                      "ReplicationTaskIdentifier",
+                      database.taskResourceId()))
+          .toList();
+    }
   }
 
   private static List<ArrayNode> instanceMetric(String metricName, String instance) {
     return List.of(
         DashboardBody.dmsMetric(metricName, instance, "ReplicationInstanceIdentifier", instance));
-  }
-
-  /** A database's name, or its task's identifier where two databases share a name. */
-  private static String label(DmsDatabaseMigration database, Set<String> sharedNames) {
-    return sharedNames.contains(database.getDatabaseName())
-        ? database.getReplicationIdentifier()
-        : database.getDatabaseName();
   }
 
   private static Set<String> namesTakenTwice(List<DmsDatabaseMigration> databases) {
