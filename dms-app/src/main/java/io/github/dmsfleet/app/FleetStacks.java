@@ -2,9 +2,10 @@ package io.github.dmsfleet.app;
 
 import io.github.dmsfleet.constructs.DmsAccountRoles;
 import io.github.dmsfleet.model.Fleet;
-import io.github.dmsfleet.model.Identifiers;
+import io.github.dmsfleet.model.Names;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
+import io.github.dmsfleet.rules.Compute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import software.amazon.awscdk.Tags;
 /**
  * Every stack of a fleet. Shared stacks hold what the whole fleet uses; each source server gets a
  * stack of its own, so that a server's change or failure touches no other server and {@code cdk
- * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract: {@code
- * <prefix>-AccountRoles} (unless the roles exist), {@code <prefix>-Network}, {@code
- * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Alerts}, {@code <prefix>-Overview}
- * and {@code <prefix>-Server-<server>}.
+ * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract, written
+ * once in {@link Names}: {@code <prefix>-AccountRoles} (unless the roles exist), {@code
+ * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Network}, {@code <prefix>-Alerts},
+ * {@code <prefix>-Overview} and {@code <prefix>-Server-<server>}, a {@link ServerStack} or, for a
+ * server on DMS Serverless, a {@link ServerlessServerStack}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
@@ -30,6 +32,10 @@ public final class FleetStacks {
   private final AlertsStack alertsStack;
   private final OverviewStack overviewStack;
   private final List<ServerStack> serverStacks = new ArrayList<>();
+  private final List<ServerlessServerStack> serverlessServerStacks = new ArrayList<>();
+
+  /** Every server's stack, of either compute, in config order. */
+  private final List<Stack> servers = new ArrayList<>();
 
   private FleetStacks(App app, Fleet fleet, Environment environment) {
     Settings settings = fleet.settings();
@@ -42,7 +48,7 @@ public final class FleetStacks {
 
     DmsAccountRoles accountRoles;
     if (settings.createAccountRoles()) {
-      accountRolesStack = new AccountRolesStack(app, prefix + "-AccountRoles", props);
+      accountRolesStack = new AccountRolesStack(app, Names.accountRolesStack(prefix), props);
       accountRoles = accountRolesStack.getRoles();
     } else {
       accountRolesStack = null;
@@ -51,17 +57,17 @@ public final class FleetStacks {
     storageStack =
         settings.bucketName().isPresent()
             ? null
-            : new StorageStack(app, prefix + "-Storage", props, settings);
+            : new StorageStack(app, Names.storageStack(prefix), props, settings);
     networkStack =
         new NetworkStack(
             app,
-            prefix + "-Network",
+            Names.networkStack(prefix),
             props,
             settings,
             accountRoles,
             storageStack == null ? null : storageStack.getTargetBucket());
-    alertsStack = new AlertsStack(app, prefix + "-Alerts", props, settings);
-    overviewStack = new OverviewStack(app, prefix + "-Overview", props);
+    alertsStack = new AlertsStack(app, Names.alertsStack(prefix), props, settings);
+    overviewStack = new OverviewStack(app, Names.overviewStack(prefix), props);
 
     ServerStack.SharedResources shared =
         new ServerStack.SharedResources(
@@ -71,8 +77,17 @@ public final class FleetStacks {
             networkStack.getTargetBucket(),
             alertsStack.getAlerts());
     for (Server server : fleet.servers()) {
-      String id = prefix + "-Server-" + Identifiers.of(server.name());
-      serverStacks.add(new ServerStack(app, id, props, server, shared));
+      String id = Names.serverStack(prefix, server.name());
+      // The same name for either compute: switching replaces the replications, not the stack.
+      if (server.compute() == Compute.SERVERLESS) {
+        ServerlessServerStack stack = new ServerlessServerStack(app, id, props, server, shared);
+        serverlessServerStacks.add(stack);
+        servers.add(stack);
+      } else {
+        ServerStack stack = new ServerStack(app, id, props, server, shared);
+        serverStacks.add(stack);
+        servers.add(stack);
+      }
     }
     settings.tags().forEach((key, value) -> Tags.of(app).add(key, value));
   }
@@ -108,7 +123,7 @@ public final class FleetStacks {
       stacks.add(storageStack);
     }
     stacks.addAll(List.of(networkStack, alertsStack, overviewStack));
-    stacks.addAll(serverStacks);
+    stacks.addAll(servers);
     return stacks;
   }
 
@@ -116,7 +131,13 @@ public final class FleetStacks {
     return overviewStack;
   }
 
+  /** The stacks of servers on replication instances. */
   public List<ServerStack> getServerStacks() {
     return List.copyOf(serverStacks);
+  }
+
+  /** The stacks of servers on DMS Serverless. */
+  public List<ServerlessServerStack> getServerlessServerStacks() {
+    return List.copyOf(serverlessServerStacks);
   }
 }

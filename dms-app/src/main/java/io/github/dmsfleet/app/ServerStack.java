@@ -3,7 +3,6 @@ package io.github.dmsfleet.app;
 import io.github.dmsfleet.constructs.DmsAccountRoles;
 import io.github.dmsfleet.constructs.DmsAlerts;
 import io.github.dmsfleet.constructs.DmsDatabaseMigration;
-import io.github.dmsfleet.constructs.DmsDatabaseOptions;
 import io.github.dmsfleet.constructs.DmsNetwork;
 import io.github.dmsfleet.constructs.DmsReplicationServer;
 import io.github.dmsfleet.constructs.DmsReplicationServerProps;
@@ -17,7 +16,6 @@ import io.github.dmsfleet.constructs.DmsTaskLogsProps;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.model.Settings;
-import io.github.dmsfleet.model.TaskSettingsOverride;
 import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.SourceEngine;
 import java.util.ArrayList;
@@ -95,7 +93,8 @@ public final class ServerStack extends Stack {
           sources.computeIfAbsent(
               database.engine(),
               engine -> sourceServer(sources.isEmpty(), database, server, shared));
-      DmsDatabaseMigration migration = source.addDatabase(database.name(), options(database));
+      DmsDatabaseMigration migration =
+          source.addDatabase(database.name(), DatabaseOptions.of(database));
       databases.add(migration);
       alarms.addAll(shared.alerts().alarmOnDatabase(migration));
     }
@@ -109,19 +108,6 @@ public final class ServerStack extends Stack {
             .alarms(alarms)
             .dashboardName(id)
             .build());
-  }
-
-  /** A database's effective settings, as the model resolved them over the fleet's. */
-  private static DmsDatabaseOptions options(Database database) {
-    return DmsDatabaseOptions.builder()
-        .secretName(database.secretName())
-        .tableMappings(database.tableMapping().json())
-        .migrationType(database.migrationType())
-        .sslMode(database.sslMode())
-        .certificateArn(database.certificateArn().orElse(null))
-        .taskSettings(database.taskSettings().map(TaskSettingsOverride::json).orElse(null))
-        .sourcePort(database.port())
-        .build();
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dmsfleet.model.ConfigLoader;
+import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.Networks;
@@ -12,6 +13,7 @@ import io.github.dmsfleet.rules.ReplicationInstances;
 import io.github.dmsfleet.rules.S3Compression;
 import io.github.dmsfleet.rules.S3DataFormat;
 import io.github.dmsfleet.rules.S3Targets;
+import io.github.dmsfleet.rules.Serverless;
 import io.github.dmsfleet.rules.SourceEngine;
 import io.github.dmsfleet.rules.SslMode;
 import java.io.IOException;
@@ -33,9 +35,10 @@ import net.jqwik.api.Tuple.Tuple2;
 
 /**
  * Config folders at the edges of what the model accepts: every key of {@code parameters.txt} with
- * values on both sides of the bounds of its rule, servers and databases with names in any script
- * and punctuation and of any length, engines in every spelling, and table mappings with every kind
- * of rule. Many are valid; the rest probe where the model draws its lines.
+ * values on both sides of the bounds of its rule, fleets on instances or on DMS Serverless, servers
+ * and databases with names in any script and punctuation and of any length, engines in every
+ * spelling, and table mappings with every kind of rule. Many are valid; the rest probe where the
+ * model draws its lines.
  */
 final class GeneratedConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +46,9 @@ final class GeneratedConfigs {
   private static final String SAFE_FOLDER_CHARACTERS = "abzAZ09!_.'()-";
   private static final String TAG_CHARACTERS = "abzAZ09 _.:/+-@é#";
   private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+  private static final String SERVERLESS = Compute.SERVERLESS.value();
+  private static final List<String> INSTANCE_ONLY_KEYS =
+      List.of("instancesize", "allocated_storage", "engine_version");
 
   /** One row of {@code dms_config_details.txt}; a null engine or port leaves the column blank. */
   record Row(String server, String database, String engine, String port) {}
@@ -78,6 +84,11 @@ final class GeneratedConfigs {
       }
       Files.writeString(dir.resolve("parameters.txt"), parametersFile);
       return dir;
+    }
+
+    /** Whether the fleet runs on DMS Serverless. */
+    boolean serverless() {
+      return SERVERLESS.equalsIgnoreCase(parameters.get("compute"));
     }
 
     private SslMode fleetSslMode() {
@@ -129,14 +140,53 @@ final class GeneratedConfigs {
             optional("secret_name_pattern", secretNamePatterns()),
             optional("stack_prefix", stackPrefixes()),
             optional("create_account_roles", booleans()),
-            optional("tags", tags()));
+            optional("tags", tags()),
+            compute());
     return Combinators.combine(keys)
         .as(
             maps -> {
               Map<String, String> merged = new LinkedHashMap<>();
               maps.forEach(merged::putAll);
+              if (SERVERLESS.equalsIgnoreCase(merged.get("compute"))) {
+                // The model refuses instance-only keys on a serverless fleet; its tests cover that.
+                INSTANCE_ONLY_KEYS.forEach(merged::remove);
+              }
               return merged;
             });
+  }
+
+  /**
+   * Instances (no key, or the key), or DMS Serverless with capacities DMS takes (the least no more
+   * than the most, or equal to it) and now and then one it does not.
+   */
+  private static Arbitrary<Map<String, String>> compute() {
+    Arbitrary<Integer> capacities =
+        Arbitraries.frequencyOf(
+            tuple(9, Arbitraries.of(Serverless.CAPACITY_UNITS)),
+            tuple(1, Arbitraries.of(0, 3, 24, 385)));
+    Arbitrary<Map<String, String>> serverless =
+        Combinators.combine(
+                spellings(new String[] {SERVERLESS}, Function.identity()),
+                capacities.injectNull(0.3),
+                capacities.injectNull(0.5))
+            .as(
+                (compute, first, second) -> {
+                  Map<String, String> keys = new LinkedHashMap<>(Map.of("compute", compute));
+                  if (first != null) {
+                    keys.put(
+                        "max_capacity_units",
+                        String.valueOf(second == null ? first : Math.max(first, second)));
+                  }
+                  if (second != null) {
+                    keys.put(
+                        "min_capacity_units",
+                        String.valueOf(first == null ? second : Math.min(first, second)));
+                  }
+                  return keys;
+                });
+    return Arbitraries.frequencyOf(
+        tuple(1, optional("compute", Arbitraries.of(Compute.INSTANCE.value()))),
+        tuple(1, serverless));
   }
 
   /** One to three servers of one to three databases each, rows interleaved by server. */

@@ -31,7 +31,9 @@ class ModelToConstructsPropertyTest {
     try {
       Path dir = config.writeTo(work.resolve("config"));
       boolean accepted = modelAccepts(dir);
-      Statistics.collect(accepted ? "accepted by the model" : "rejected by the model");
+      Statistics.collect(
+          accepted ? "accepted by the model" : "rejected by the model",
+          config.serverless() ? "serverless" : "on instances");
       Assume.that(accepted);
 
       Synthesized synthesized = Synthesized.from(dir, work.resolve("cdk.out"));

@@ -1,6 +1,7 @@
 package io.github.dmsfleet.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dmsfleet.rules.Compute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,17 @@ import java.util.stream.Stream;
  * sampled every 50 ms); then the wall time again with the CDK's template validation turned off
  * ({@code CDK_VALIDATION=false}), to show its share.
  *
- * <p>Build the app jar and the test classes with {@code mvn -B -q -pl dms-app -am package
- * -DskipTests}, then run from the repository root: {@code java -cp
- * "dms-app/target/test-classes:dms-app/target/dms-app.jar:dms-app/target/lib/*"
- * io.github.dmsfleet.app.SynthBenchmark [SERVERSxDATABASES ...]} (default 1x1 10x10 50x20 100x20).
+ * <p>Run after {@code mvn -B -q -pl dms-app -am package -DskipTests} (which compiles the tests
+ * too): {@code java -cp "dms-app/target/test-classes:dms-app/target/lib/*"
+ * io.github.dmsfleet.app.SynthBenchmark}, with sizes as arguments {@code SERVERSxDATABASES}, or
+ * {@code SERVERSxDATABASES-serverless} for a fleet on DMS Serverless (default 1x1 10x10 50x20
+ * 100x20 100x20-serverless).
  */
 public final class SynthBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> DEFAULT_SIZES = List.of("1x1", "10x10", "50x20", "100x20");
+  private static final List<String> DEFAULT_SIZES =
+      List.of("1x1", "10x10", "50x20", "100x20", "100x20-serverless");
+  private static final String SERVERLESS = "-serverless";
 
   private record Result(
       int stacks,
@@ -53,16 +57,18 @@ public final class SynthBenchmark {
             + " memory (MiB) | wall time without template validation (s) |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
-      String[] parts = size.split("x", -1);
+      Compute compute = size.endsWith(SERVERLESS) ? Compute.SERVERLESS : Compute.INSTANCE;
+      String[] parts = size.replace(SERVERLESS, "").split("x", -1);
       int servers = Integer.parseInt(parts[0]);
       int databasesPerServer = Integer.parseInt(parts[1]);
-      Result result = run(jar, servers, databasesPerServer, true);
-      Result unvalidated = run(jar, servers, databasesPerServer, false);
+      Result result = run(jar, servers, databasesPerServer, compute, true);
+      Result unvalidated = run(jar, servers, databasesPerServer, compute, false);
       int databases = servers * databasesPerServer;
       System.out.printf(
-          "| %d x %d | %d | %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n",
+          "| %d x %d%s | %d | %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n",
           servers,
           databasesPerServer,
+          compute == Compute.SERVERLESS ? " serverless" : "",
           databases,
           result.stacks(),
           result.serverResources(),
@@ -75,10 +81,12 @@ public final class SynthBenchmark {
     }
   }
 
-  private static Result run(Path jar, int servers, int databasesPerServer, boolean validate)
+  private static Result run(
+      Path jar, int servers, int databasesPerServer, Compute compute, boolean validate)
       throws Exception {
     Path work = Files.createTempDirectory("dms-synth-bench");
-    Path config = SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer);
+    Path config =
+        SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer, compute);
     Path out = work.resolve("cdk.out");
     ProcessBuilder builder =
         new ProcessBuilder("java", "-jar", jar.toString())

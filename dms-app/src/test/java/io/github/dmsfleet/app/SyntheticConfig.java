@@ -1,5 +1,6 @@
 package io.github.dmsfleet.app;
 
+import io.github.dmsfleet.rules.Compute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,18 @@ final class SyntheticConfig {
   private SyntheticConfig() {}
 
   static Path write(Path dir, int servers, int databasesPerServer) throws IOException {
+    return write(dir, servers, databasesPerServer, Compute.INSTANCE);
+  }
+
+  /** As {@link #write(Path, int, int)}, every server on {@code compute}. */
+  static Path write(Path dir, int servers, int databasesPerServer, Compute compute)
+      throws IOException {
     Files.createDirectories(dir.resolve("dms_json_mappings"));
     Files.writeString(
         dir.resolve("parameters.txt"),
-        "key,value\ninstancesize,dms.r5.large\nalert_email,dms-alerts@example.com\n");
+        "key,value\n"
+            + (compute == Compute.INSTANCE ? "instancesize,dms.r5.large" : "compute,serverless")
+            + "\nalert_email,dms-alerts@example.com\n");
     List<String> rows = new ArrayList<>(List.of("server,dbname"));
     // Database-major order, so that no server's rows stand together: grouping must not depend on
     // order.

@@ -134,6 +134,24 @@ public class DmsAlerts extends Construct {
     return taskLogs.addAlarm(alarmAction);
   }
 
+  /**
+   * Alarms on the CDC latency and capacity utilization of {@code database}, a DMS Serverless
+   * replication, notifying this topic, created in the database's scope and so in its stack; see
+   * {@link DmsServerlessDatabaseMigration#addAlarms(IAlarmAction, DmsServerlessAlarmOptions)}.
+   */
+  public List<Alarm> alarmOnDatabase(
+      DmsServerlessDatabaseMigration database, DmsServerlessAlarmOptions options) {
+    return database.addAlarms(alarmAction, options);
+  }
+
+  /**
+   * As {@link #alarmOnDatabase(DmsServerlessDatabaseMigration, DmsServerlessAlarmOptions)}, with
+   * the defaults.
+   */
+  public List<Alarm> alarmOnDatabase(DmsServerlessDatabaseMigration database) {
+    return database.addAlarms(alarmAction);
+  }
+
   /** The topic, new or existing. */
   public ITopic getTopic() {
     return topic;

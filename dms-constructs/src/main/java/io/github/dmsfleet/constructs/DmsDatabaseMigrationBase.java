@@ -14,6 +14,7 @@ import io.github.dmsfleet.rules.SslMode;
 import io.github.dmsfleet.rules.TableMappings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,8 @@ import software.constructs.Construct;
  * One database of a source server, replicated into a folder of its own: a source endpoint that
  * takes its credentials from Secrets Manager (no user name, password, server or port in the
  * template) and an S3 target endpoint writing SSE-KMS encrypted files. What replicates between them
- * is up to the kind of server: {@link DmsDatabaseMigration} adds a replication task.
+ * is up to the kind of server: {@link DmsDatabaseMigration} adds a replication task, {@link
+ * DmsServerlessDatabaseMigration} a DMS Serverless replication config.
  *
  * <p>Everything the database leaves out comes from its server, resolved here once. Construct ids:
  * {@code SourceEndpoint}, {@code TargetEndpoint}.
@@ -46,6 +48,20 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
   /** The database {@code settings} describe, on {@code server}, in {@code scope}. */
   protected DmsDatabaseMigrationBase(
       Construct scope, String id, DmsSourceServerBase server, DmsDatabaseSettings settings) {
+    this(scope, id, server, settings, List.of());
+  }
+
+  /**
+   * As {@link #DmsDatabaseMigrationBase(Construct, String, DmsSourceServerBase,
+   * DmsDatabaseSettings)}; {@code problemsOfTheKind} are what the subclass found wrong with the
+   * settings, reported with the others.
+   */
+  protected DmsDatabaseMigrationBase(
+      Construct scope,
+      String id,
+      DmsSourceServerBase server,
+      DmsDatabaseSettings settings,
+      List<String> problemsOfTheKind) {
     super(scope, id);
     sourceServer = server;
     DmsSourceServerSettings defaults = server.getSettings();
@@ -90,6 +106,7 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
     taken.put("subfolder", bucketFolder + "/");
     Problems problems =
         new Problems(getClass().getSimpleName() + " '" + id + "' of '" + serverName + "'");
+    problemsOfTheKind.forEach(problems::add);
     problems.requireOne("secret", settings.getSecret(), "secretName", settings.getSecretName());
     problems.check("secretName", settings.getSecretName(), Secrets.NAME);
     problems.check("replicationIdentifier", replicationIdentifier, DmsIdentifiers.TASK_OR_ENDPOINT);

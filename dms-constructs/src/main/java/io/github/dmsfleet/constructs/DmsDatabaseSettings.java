@@ -81,12 +81,13 @@ public abstract class DmsDatabaseSettings {
 
   /**
    * Where CDC starts, as DMS takes it (a checkpoint, LSN or SCN). CDC only; not with {@code
-   * cdcStartTime}. Default: when the task starts.
+   * cdcStartTime}; not on DMS Serverless, whose config takes none. Default: when the task starts.
    */
   public abstract @Nullable String getCdcStartPosition();
 
   /**
-   * When CDC starts. CDC only; not with {@code cdcStartPosition}. Default: when the task starts.
+   * When CDC starts. CDC only; not with {@code cdcStartPosition}; not on DMS Serverless. Default:
+   * when the task starts.
    */
   public abstract @Nullable Instant getCdcStartTime();
 }

@@ -37,7 +37,8 @@ import software.constructs.Construct;
 /**
  * A source database server: its engine, the bucket folder its databases go to, and the roles DMS
  * reads their secrets and writes their data with. What runs the replications is up to the kind of
- * server: {@link DmsSourceServer} runs them as tasks on a replication instance.
+ * server: {@link DmsSourceServer} runs them as tasks on a replication instance, {@link
+ * DmsServerlessSourceServer} as DMS Serverless replications.
  *
  * <p>The roles are granted from here, so no list of secrets or folders is kept by hand: the S3 role
  * may put, tag and delete objects under the server's folder only (and list only that folder), and

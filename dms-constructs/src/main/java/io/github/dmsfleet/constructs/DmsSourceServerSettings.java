@@ -17,7 +17,8 @@ import software.amazon.awscdk.services.s3.IBucket;
 /**
  * What every kind of source server is given once for all its databases: the engine, where its
  * databases are written, the roles DMS uses, and the defaults of its databases. {@link
- * DmsSourceServerProps} adds where the replication runs.
+ * DmsSourceServerProps} adds the instance the replications run on, {@link
+ * DmsServerlessSourceServerProps} the network and capacity of DMS Serverless.
  */
 public abstract class DmsSourceServerSettings {
   DmsSourceServerSettings() {}
@@ -32,15 +33,15 @@ public abstract class DmsSourceServerSettings {
   public abstract SourceEngine getEngine();
 
   /**
-   * The port the replication instance reaches the source on, which its security groups open. The
-   * endpoints take the port from the secret. Default: the engine's usual port ({@link
+   * The port the replications reach the source on, which their security groups open. The endpoints
+   * take the port from the secret. Default: the engine's usual port ({@link
    * SourceEngine#defaultPort()}).
    */
   public abstract @Nullable Integer getSourcePort();
 
   /**
-   * The networks the source server is in (IPv4 CIDR blocks), the only ones the replication instance
-   * may reach on the source port.
+   * The networks the source server is in (IPv4 CIDR blocks), the only ones the replications may
+   * reach on the source port.
    *
    * <p>Default: any IPv4 address on the source port.
    */

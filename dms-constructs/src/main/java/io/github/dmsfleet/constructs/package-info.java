@@ -5,7 +5,10 @@
  * io.github.dmsfleet.constructs.DmsAlerts}, {@link
  * io.github.dmsfleet.constructs.DmsReplicationServer}, and {@link
  * io.github.dmsfleet.constructs.DmsSourceServer}, whose {@code addDatabase} makes a {@link
- * io.github.dmsfleet.constructs.DmsDatabaseMigration} per database.
+ * io.github.dmsfleet.constructs.DmsDatabaseMigration} per database, and {@link
+ * io.github.dmsfleet.constructs.DmsServerlessSourceServer}, whose {@code addDatabase} makes a
+ * {@link io.github.dmsfleet.constructs.DmsServerlessDatabaseMigration} (a DMS Serverless
+ * replication) per database.
  *
  * <p>Props are immutable values built with {@code FooProps.builder()}; a prop left out takes the
  * default its getter documents. Constructs check their props when they are created and report every

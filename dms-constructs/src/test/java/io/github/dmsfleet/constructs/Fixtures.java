@@ -85,6 +85,19 @@ final class Fixtures {
     return new DmsSourceServer(scope, "sales-db01", sourceProps(scope).build());
   }
 
+  /** Valid props for a SQL Server source server replicating with DMS Serverless in a new VPC. */
+  static DmsServerlessSourceServerProps.Builder serverlessProps(Construct scope) {
+    return DmsServerlessSourceServerProps.builder()
+        .engine(SourceEngine.SQL_SERVER)
+        .network(new DmsNetwork(scope, "Network"))
+        .targetBucket(lake(scope))
+        .bucketFolder("data/sales-db01");
+  }
+
+  static DmsServerlessSourceServer serverlessServer(Construct scope) {
+    return new DmsServerlessSourceServer(scope, "sales-db01", serverlessProps(scope).build());
+  }
+
   static DmsDatabaseOptions orders() {
     return DmsDatabaseOptions.builder().secretName("dms/sales-db01/orders").build();
   }

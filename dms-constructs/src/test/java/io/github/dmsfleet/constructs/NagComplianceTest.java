@@ -17,20 +17,22 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.dms.CfnReplicationInstance;
 
 /**
- * Every construct composed as an app would (shared stack and server stack) under the AwsSolutions
- * pack and the HIPAA rule on public replication instances.
+ * Every construct composed as an app would (shared stack, a server stack on an instance and one on
+ * DMS Serverless) under the AwsSolutions pack and the HIPAA rule on public replication instances.
  */
 class NagComplianceTest {
   private static final String PUBLIC_INSTANCE_RULE = "HIPAA.Security-DMSReplicationNotPublic";
 
   private static Stack shared;
   private static Stack serverStack;
+  private static Stack serverlessStack;
 
   @BeforeAll
   static void synthesizeFleetUnderNag() {
     App app = new App();
     shared = Fixtures.stack(app, "Shared");
     serverStack = Fixtures.stack(app, "Server");
+    serverlessStack = Fixtures.stack(app, "ServerlessServer");
     DmsAccountRoles roles = new DmsAccountRoles(shared, "AccountRoles");
     DmsTargetBucket lake = new DmsTargetBucket(shared, "Lake");
     DmsNetwork network =
@@ -85,13 +87,26 @@ class NagComplianceTest {
             .databases(server.getDatabases())
             .build());
     new DmsFleetDashboard(shared, "Overview");
+    DmsServerlessSourceServer serverless =
+        new DmsServerlessSourceServer(
+            serverlessStack,
+            "erp01",
+            DmsServerlessSourceServerProps.builder()
+                .engine(SourceEngine.POSTGRESQL)
+                .network(network)
+                .accountRoles(roles)
+                .targetBucket(lake.getBucket())
+                .build());
+    alerts.alarmOnDatabase(
+        serverless.addDatabase(
+            "orders", DmsDatabaseOptions.builder().secretName("dms/erp01/orders").build()));
     Aspects.of(app).add(new AwsSolutionsChecks());
     Aspects.of(app).add(new HIPAASecurityChecks());
     app.synth();
   }
 
   private static Stream<Stack> stacks() {
-    return Stream.of(shared, serverStack);
+    return Stream.of(shared, serverStack, serverlessStack);
   }
 
   /** Fails with every matching finding listed: errors and warnings of these rules. */

@@ -25,14 +25,28 @@ final class ActionOptions {
       converter = DurationConverter.class)
   Duration pollInterval;
 
+  /** How long a run waits for DMS unless told: tasks start and stop within minutes. */
+  static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+  /**
+   * The same when a serverless replication is among the selected: its start first collects metadata
+   * and provisions capacity, which can take tens of minutes.
+   */
+  static final Duration SERVERLESS_TIMEOUT = Duration.ofMinutes(90);
+
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      defaultValue = "30m",
       converter = DurationConverter.class,
       description =
-          "How long to wait for DMS in all, such as 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+          "How long to wait for DMS in all, such as 90s, 30m, 2h (default: 30m, or 90m when a"
+              + " serverless replication is among them: its start provisions capacity first).")
+  private Duration timeout;
+
+  /** The {@code --timeout} given, or the default for what is selected. */
+  Duration timeout(boolean serverless) {
+    return timeout != null ? timeout : serverless ? SERVERLESS_TIMEOUT : TIMEOUT;
+  }
 
   int concurrency(picocli.CommandLine.Model.CommandSpec spec) {
     if (concurrency < 1) {

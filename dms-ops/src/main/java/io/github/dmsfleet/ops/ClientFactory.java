@@ -1,6 +1,7 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -12,4 +13,6 @@ public interface ClientFactory {
   DatabaseMigrationClient dms(GlobalOptions options, Console console);
 
   SecretsManagerClient secretsManager(GlobalOptions options, Console console);
+
+  CloudFormationClient cloudFormation(GlobalOptions options, Console console);
 }

@@ -7,6 +7,7 @@ import io.github.dmsfleet.ops.internal.aws.RunFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,14 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Validates a DMS fleet's config, creates its secrets, and starts, stops and reports on its tasks.",
-    subcommands = {
-      ValidateCommand.class,
-      SecretsCommand.class,
-      TasksCommand.class,
-      TestConnectionsCommand.class,
-      CommandLine.HelpCommand.class
-    },
+        "Validates a DMS fleet's config, creates its secrets, starts, stops and reports on its"
+            + " tasks, and deploys change sets to it without stopping replication by surprise.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all done (or already so)",
@@ -35,10 +30,20 @@ import software.amazon.awssdk.core.exception.SdkException;
       "130:interrupted (Ctrl-C); what was sent so far is printed, a rerun finishes"
     })
 public final class DmsOps {
+  /** The commands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ValidateCommand.class,
+          SecretsCommand.class,
+          TasksCommand.class,
+          ChangesCommand.class,
+          TestConnectionsCommand.class,
+          CommandLine.HelpCommand.class);
+
   private DmsOps() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(SdkClientFactory.create(), args).execute(args));
   }
 
   /** The command line with its exception handler, ready to execute; tests set its writers. */
@@ -51,12 +56,39 @@ public final class DmsOps {
    * factory), such as one pointed at a local server.
    */
   public static CommandLine commandLine(ClientFactory clients) {
-    CommandLine commandLine = new CommandLine(new DmsOps(), new Factory(clients));
+    return commandLine(clients, new String[0]);
+  }
+
+  /**
+   * The command line to execute these arguments. When they start with a command's name, it holds
+   * that command alone: picocli reads every command's options by reflection before parsing, which
+   * for all of them costs a run about a tenth of its start-up. Anything else (options, {@code
+   * help}, a typo) gets every command, for the help and the suggestions.
+   */
+  public static CommandLine commandLine(ClientFactory clients, String[] args) {
+    Factory factory = new Factory(clients);
+    CommandLine commandLine = new CommandLine(new DmsOps(), factory);
+    Class<?> named =
+        COMMANDS.stream()
+            .filter(c -> c != CommandLine.HelpCommand.class)
+            .filter(c -> args.length > 0 && name(c).equals(args[0]))
+            .findFirst()
+            .orElse(null);
+    for (Class<?> command : COMMANDS) {
+      if (named == null || command == named) {
+        commandLine.addSubcommand(new CommandLine(command, factory));
+      }
+    }
+    // Set after the commands are added: picocli hands each setting to the commands it has then.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(DmsOps::handle);
     commandLine.setParameterExceptionHandler(DmsOps::handleInvalidArguments);
     commandLine.setExitCodeExceptionMapper(e -> ExitCode.CUT_SHORT);
     return commandLine;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** Hands the client factory to every command whose constructor takes one. */

@@ -18,12 +18,19 @@ final class Mutation {
   private final GlobalOptions.Output output;
   private final String column;
   private final String noun;
+  private String rerun;
 
   Mutation(Console console, GlobalOptions.Output output, String column, String noun) {
     this.console = console;
     this.output = output;
     this.column = column;
     this.noun = noun;
+  }
+
+  /** What finishes the job after an interruption, printed under the summary. */
+  Mutation rerun(String hint) {
+    this.rerun = hint;
+    return this;
   }
 
   int run(Ledger ledger, Supplier<List<Result>> action) {
@@ -34,6 +41,9 @@ final class Mutation {
               if (reported.compareAndSet(false, true)) {
                 Report.results(console, output, column, noun, ledger.soFar("interrupted"));
                 console.error(ledger.summary("interrupted"));
+                if (rerun != null) {
+                  console.warn(rerun);
+                }
               }
             },
             "dms-ops-interrupted");
@@ -54,6 +64,9 @@ final class Mutation {
       Report.results(console, output, column, noun, ledger.soFar("stopped"));
       console.error(e.getMessage());
       console.error(ledger.summary("stopped"));
+      if (rerun != null) {
+        console.warn(rerun);
+      }
       return ExitCode.CUT_SHORT;
     } finally {
       try {

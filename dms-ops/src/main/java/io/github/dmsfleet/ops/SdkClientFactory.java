@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -54,9 +55,27 @@ public final class SdkClientFactory implements ClientFactory {
         .build();
   }
 
+  /**
+   * Refuses, before any call, an endpoint that would carry the passwords it sends over plain HTTP
+   * to another machine, wherever the SDK found it (an option, a variable, the config file).
+   */
   @Override
   public SecretsManagerClient secretsManager(GlobalOptions options, Console console) {
-    return configure(SecretsManagerClient.builder(), options, null, console).build();
+    SecretsManagerClient client =
+        configure(SecretsManagerClient.builder(), options, null, console).build();
+    try {
+      SecretValuesEndpoint.check(client.serviceClientConfiguration().endpointOverride(), options);
+    } catch (InvalidInputException e) {
+      client.close();
+      throw e;
+    }
+    return client;
+  }
+
+  /** Not paced: CloudFormation's quotas are its own, and dms-ops makes few calls to it. */
+  @Override
+  public CloudFormationClient cloudFormation(GlobalOptions options, Console console) {
+    return configure(CloudFormationClient.builder(), options, null, console).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

@@ -2,11 +2,14 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.model.ConfigLoader;
 import io.github.dmsfleet.model.Credential;
+import io.github.dmsfleet.model.CredentialsFile;
 import io.github.dmsfleet.model.CredentialsLoader;
 import io.github.dmsfleet.model.Database;
 import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.Problem;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.secrets.SecretsCreator;
+import io.github.dmsfleet.ops.internal.secrets.SecretsKey;
 import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.Result;
 import java.nio.file.Path;
@@ -29,9 +32,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
     mixinStandardHelpOptions = true,
     description = {
       "Creates one secret per credentials row, holding the JSON a DMS endpoint reads (username, password, host,"
-          + " port, engine, dbname), named and tagged as the config says.",
+          + " port, engine, dbname), named and tagged as the config says, tagged managed-by=dms-ops and"
+          + " encrypted with the config's secrets_kms_key_arn (else aws/secretsmanager).",
       "A secret that already holds that value is left alone; one that holds another value fails the run"
-          + " (exit 1) unless --update overwrites it. Passwords are never printed."
+          + " (exit 1) unless --update overwrites it, which it does only in a secret tagged"
+          + " managed-by=dms-ops unless --force. A secret encrypted with another key fails and is never"
+          + " written. Passwords are never printed, and go over plain HTTP only to this machine."
     })
 final class SecretsCreateCommand implements Callable<Integer> {
   private final ClientFactory clients;
@@ -62,8 +68,15 @@ final class SecretsCreateCommand implements Callable<Integer> {
       names = "--update",
       description =
           "Write a new version where the secret holds a different value (the old one stays as"
-              + " AWSPREVIOUS).")
+              + " AWSPREVIOUS); only in secrets tagged managed-by=dms-ops.")
   private boolean update;
+
+  @Option(
+      names = "--force",
+      description =
+          "With --update, also overwrite secrets without the managed-by=dms-ops tag, such as ones"
+              + " created by hand or by another tool.")
+  private boolean force;
 
   @Option(names = "--dry-run", description = "Read only: report what would be created or updated.")
   private boolean dryRun;
@@ -71,14 +84,18 @@ final class SecretsCreateCommand implements Callable<Integer> {
   @Option(
       names = "--kms-key-id",
       paramLabel = "KEY",
-      description = "KMS key for new secrets (default: the account's aws/secretsmanager key).")
+      description =
+          "Only checks that the config's secrets_kms_key_arn is this key (its ARN or key ID): the"
+              + " config names the key, since the endpoints' secrets role may decrypt with that one"
+              + " only.")
   private String kmsKeyId;
 
   @Option(
       names = "--tag",
       paramLabel = "KEY=VALUE",
       description =
-          "Tag for new secrets, besides the config's tags (and over them); repeat for more.")
+          "Tag for new secrets, besides the config's tags (and over them); repeat for more."
+              + " managed-by is always dms-ops.")
   private Map<String, String> tags = new LinkedHashMap<>();
 
   SecretsCreateCommand(ClientFactory clients) {
@@ -92,23 +109,80 @@ final class SecretsCreateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--tag needs KEY=VALUE with a non-empty KEY, got " + tags);
     }
+    if (tags.containsKey(SecretsCreator.MANAGED_BY)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--tag cannot set "
+              + SecretsCreator.MANAGED_BY
+              + ": it is always "
+              + SecretsCreator.THIS_TOOL
+              + ", the mark --update looks for");
+    }
+    if (force && !update) {
+      throw new ParameterException(spec.commandLine(), "--force goes with --update; add --update");
+    }
     Fleet fleet = OperationsConfig.load(config, console);
-    List<Credential> rows = CredentialsLoader.load(credentials, fleet.settings());
-    reportUnmatched(fleet, rows, console);
-    Map<String, String> allTags = new LinkedHashMap<>(fleet.settings().tags());
-    allTags.putAll(tags);
-    console.progress(
-        "Checking "
-            + Report.plural(rows.size(), "secret")
-            + (dryRun ? " (dry run: nothing is written)" : ""));
+    SecretsKey key = key(fleet);
+    // Built first: it refuses an endpoint that would carry passwords over plain HTTP to another
+    // machine before a password is read.
     try (SecretsManagerClient secrets = clients.secretsManager(global, console)) {
+      CredentialsFile file = CredentialsLoader.read(credentials, fleet.settings());
+      for (Problem warning : file.warnings()) {
+        console.warn(warning.toString());
+      }
+      List<Credential> rows = file.credentials();
+      reportUnmatched(fleet, rows, console);
+      Map<String, String> allTags = new LinkedHashMap<>(fleet.settings().tags());
+      allTags.putAll(tags);
+      allTags.remove(SecretsCreator.MANAGED_BY);
+      console.progress(
+          "Checking "
+              + Report.plural(rows.size(), "secret")
+              + (dryRun ? " (dry run: nothing is written)" : ""));
       SecretsCreator creator =
           new SecretsCreator(
-              secrets, new SecretsCreator.Options(update, dryRun, kmsKeyId, allTags), console);
+              secrets, new SecretsCreator.Options(update, force, dryRun, key, allTags), console);
       Ledger ledger = new Ledger(rows.stream().map(Credential::secretName).toList(), "written");
       return new Mutation(console, global.output(), "SECRET", "secret")
           .run(ledger, () -> creator.apply(rows, ledger));
     }
+  }
+
+  /**
+   * The config's key. {@code --kms-key-id} may only repeat it: the CDK app grants the endpoints'
+   * secrets role {@code kms:Decrypt} on that key alone, so a secret under another key would be one
+   * no endpoint can read.
+   */
+  private SecretsKey key(Fleet fleet) {
+    Path parameters = config.resolve("parameters.txt");
+    SecretsKey key =
+        fleet.settings().secretsKmsKeyArn().map(SecretsKey::of).orElse(SecretsKey.awsManaged());
+    if (kmsKeyId == null) {
+      return key;
+    }
+    String given = kmsKeyId.strip();
+    if (key.isAwsManaged()) {
+      throw new InvalidInputException(
+          "--kms-key-id '"
+              + kmsKeyId
+              + "' names a key, but "
+              + parameters
+              + " sets no secrets_kms_key_arn, so the endpoints' secrets role could not decrypt"
+              + " secrets under it; set secrets_kms_key_arn to the key's ARN and deploy, then run"
+              + " without --kms-key-id");
+    }
+    if (!given.equals(key.kmsKeyId()) && !given.equals(key.keyId())) {
+      throw new InvalidInputException(
+          "--kms-key-id '"
+              + kmsKeyId
+              + "' is not the secrets_kms_key_arn of "
+              + parameters
+              + " ("
+              + key
+              + "), the only key the endpoints' secrets role may decrypt with; drop --kms-key-id,"
+              + " or change secrets_kms_key_arn and deploy");
+    }
+    return key;
   }
 
   private void reportUnmatched(Fleet fleet, List<Credential> rows, Console console) {

@@ -1,13 +1,22 @@
 package io.github.dmsfleet.ops;
 
+import io.github.dmsfleet.model.Database;
+import io.github.dmsfleet.model.Fleet;
+import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
+import io.github.dmsfleet.ops.replication.FleetUnits;
 import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
+import io.github.dmsfleet.ops.replication.ReplicationUnit;
 import io.github.dmsfleet.ops.replication.Result;
+import io.github.dmsfleet.ops.replication.ServerlessUnits;
 import io.github.dmsfleet.ops.replication.TaskUnits;
+import io.github.dmsfleet.rules.Compute;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
@@ -27,8 +36,36 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
 final class TasksCommand {
   private TasksCommand() {}
 
-  static ReplicationControl control(DatabaseMigrationClient dms, Duration poll, Console console) {
-    return new ReplicationControl(TaskUnits.of(dms), poll, console);
+  /**
+   * The fleet's units: each database's replication task, or its serverless replication when its
+   * server runs serverless.
+   */
+  static ReplicationControl control(
+      DatabaseMigrationClient dms, Fleet fleet, Duration poll, Console console) {
+    Map<String, ReplicationUnit.Kind> kinds = new HashMap<>();
+    fleet.databases().forEach(d -> kinds.put(d.taskIdentifier(), kind(fleet, d)));
+    FleetUnits units =
+        new FleetUnits(
+            Map.of(
+                ReplicationUnit.Kind.TASK,
+                TaskUnits.of(dms),
+                ReplicationUnit.Kind.SERVERLESS,
+                ServerlessUnits.of(dms)),
+            id -> kinds.getOrDefault(id, ReplicationUnit.Kind.TASK));
+    return new ReplicationControl(units, poll, console);
+  }
+
+  /** What runs the database's replication, as its server's {@code compute} says. */
+  static ReplicationUnit.Kind kind(Fleet fleet, Database database) {
+    return fleet.server(database.serverName()).map(Server::compute).orElse(Compute.INSTANCE)
+            == Compute.SERVERLESS
+        ? ReplicationUnit.Kind.SERVERLESS
+        : ReplicationUnit.Kind.TASK;
+  }
+
+  /** Whether any of the databases replicates on DMS Serverless. */
+  static boolean anyServerless(Fleet fleet, List<Database> databases) {
+    return databases.stream().anyMatch(d -> kind(fleet, d) == ReplicationUnit.Kind.SERVERLESS);
   }
 
   /**

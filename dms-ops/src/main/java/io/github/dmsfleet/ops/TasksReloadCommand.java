@@ -71,10 +71,12 @@ final class TasksReloadCommand implements Callable<Integer> {
   public Integer call() {
     Console console = global.console();
     int concurrency = action.concurrency(spec);
-    List<String> tasks = selection.select(console).taskIdentifiers();
+    FleetSelection.Selected selected = selection.select(console);
+    List<String> tasks = selected.taskIdentifiers();
     List<TableName> named = which.errored ? List.of() : which.tables;
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      ReplicationControl control = TasksCommand.control(dms, action.pollInterval, console);
+      ReplicationControl control =
+          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
       ReplicationControl.ReloadPlan plan = control.planReload(tasks, named, concurrency);
       List<String> involved = plan.involved();
       if (involved.size() > 1 && !yes && !action.dryRun) {

@@ -2,9 +2,13 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.replication.Ledger;
+import io.github.dmsfleet.ops.replication.Lifecycle;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
+import io.github.dmsfleet.ops.replication.ReplicationUnit;
+import io.github.dmsfleet.ops.replication.StartDecision;
 import io.github.dmsfleet.ops.replication.StartRule;
 import io.github.dmsfleet.ops.replication.StartType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,8 +76,11 @@ final class TasksStartCommand implements Callable<Integer> {
         "Starting "
             + Report.plural(tasks.size(), "task")
             + (action.dryRun ? " (dry run: nothing is changed)" : ""));
+    boolean serverless = TasksCommand.anyServerless(selected.fleet(), selected.databases());
+    Duration timeout = action.timeout(serverless);
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      ReplicationControl control = TasksCommand.control(dms, action.pollInterval, console);
+      ReplicationControl control =
+          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
       ReplicationControl.StartPlan plan = control.plan(tasks, startType, true);
       List<String> reloading = plan.reloading();
       boolean consented = selected.narrowed() && yes;
@@ -93,8 +100,16 @@ final class TasksStartCommand implements Callable<Integer> {
               enableLogging,
               concurrency,
               waitForRunning,
-              action.timeout,
+              timeout,
               action.dryRun);
+      if (waitForRunning && !action.dryRun && provisions(plan)) {
+        console.progress(
+            "A serverless replication provisions its capacity before it runs, which can take"
+                + " tens of minutes; waiting up to "
+                + (timeout.toSecondsPart() == 0
+                    ? timeout.toMinutes() + " minutes"
+                    : timeout.toSeconds() + " seconds"));
+      }
       Ledger ledger = new Ledger(tasks, "started");
       int exitCode =
           TasksCommand.act(console, global, ledger, () -> control.start(plan, options, ledger));
@@ -109,6 +124,16 @@ final class TasksStartCommand implements Callable<Integer> {
       }
       return exitCode;
     }
+  }
+
+  /** Whether the start sends a serverless replication on its way, or waits on one that starts. */
+  private static boolean provisions(ReplicationControl.StartPlan plan) {
+    return plan.units().values().stream()
+        .filter(u -> u.kind() == ReplicationUnit.Kind.SERVERLESS)
+        .anyMatch(
+            u ->
+                u.lifecycle() == Lifecycle.STARTING
+                    || StartDecision.of(u, plan.type()).move().sends() != null);
   }
 
   /** Puts the decision table into the help, from the same rows that decide. */

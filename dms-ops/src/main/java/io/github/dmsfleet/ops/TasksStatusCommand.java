@@ -62,7 +62,7 @@ final class TasksStatusCommand implements Callable<Integer> {
     Map<String, ReplicationUnit> units;
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
       units =
-          TasksCommand.control(dms, Duration.ZERO, console)
+          TasksCommand.control(dms, selected.fleet(), Duration.ZERO, console)
               .describe(selected.taskIdentifiers(), false);
     }
     List<Row> rows =

@@ -41,16 +41,21 @@ final class TasksStopCommand implements Callable<Integer> {
   public Integer call() {
     Console console = global.console();
     int concurrency = action.concurrency(spec);
-    List<String> tasks = selection.select(console).taskIdentifiers();
+    FleetSelection.Selected selected = selection.select(console);
+    List<String> tasks = selected.taskIdentifiers();
     console.progress(
         "Stopping "
             + Report.plural(tasks.size(), "task")
             + (action.dryRun ? " (dry run: nothing is changed)" : ""));
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      ReplicationControl control = TasksCommand.control(dms, action.pollInterval, console);
+      ReplicationControl control =
+          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
       ReplicationControl.StopOptions options =
           new ReplicationControl.StopOptions(
-              concurrency, waitForStopped, action.timeout, action.dryRun);
+              concurrency,
+              waitForStopped,
+              action.timeout(TasksCommand.anyServerless(selected.fleet(), selected.databases())),
+              action.dryRun);
       Ledger ledger = new Ledger(tasks, "stopped");
       int exitCode =
           TasksCommand.act(console, global, ledger, () -> control.stop(tasks, options, ledger));

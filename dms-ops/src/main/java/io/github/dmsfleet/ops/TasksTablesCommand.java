@@ -68,11 +68,12 @@ final class TasksTablesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = global.console();
-    List<String> tasks = selection.select(console).taskIdentifiers();
+    FleetSelection.Selected selected = selection.select(console);
+    List<String> tasks = selected.taskIdentifiers();
     List<TableStatus> tables;
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
       tables =
-          TasksCommand.control(dms, Duration.ZERO, console)
+          TasksCommand.control(dms, selected.fleet(), Duration.ZERO, console)
               .tables(tasks, new TableQuery(states, List.of()), Math.max(1, concurrency));
     }
     List<Row> rows =

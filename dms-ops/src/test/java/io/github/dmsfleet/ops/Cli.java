@@ -3,16 +3,22 @@ package io.github.dmsfleet.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dmsfleet.ops.internal.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -22,6 +28,51 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 final class Cli {
   static final String CONFIG = "../config";
   static final String CREDENTIALS = "../config/credentials.example.csv";
+
+  /** Copies the sample config folder, every file of it, into {@code dir}; returns {@code dir}. */
+  static Path copyOfSampleConfig(Path dir) throws IOException {
+    Path source = Path.of(CONFIG);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path target = dir.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return dir;
+  }
+
+  /**
+   * A copy of the sample config in {@code dir} whose dbserver2 runs on DMS Serverless: a mixed
+   * fleet, dbserver1's three databases on an instance, dbserver2's two serverless.
+   */
+  static Path mixedFleetConfig(Path dir) throws IOException {
+    copyOfSampleConfig(dir);
+    Files.writeString(
+        dir.resolve("dms_servers.txt"),
+        """
+        server,compute,instance_class,allocated_storage,max_capacity_units
+        dbserver1,instance,dms.r5.2xlarge,100,
+        dbserver2,serverless,,,32
+        """);
+    return dir;
+  }
+
+  /**
+   * A credentials CSV in {@code dir}: the header and these rows, readable by its owner only (as new
+   * temporary files are).
+   */
+  static Path credentials(Path dir, String rows) throws IOException {
+    Path file = Files.createTempFile(dir, "credentials", ".csv");
+    Files.writeString(
+        file,
+        "servername,dbname,username,password,ipaddress,port,engine\n" + rows + "\n",
+        StandardCharsets.UTF_8);
+    return file;
+  }
 
   /** What a run printed and returned. */
   record Run(int exitCode, String out, String err) {
@@ -67,6 +118,11 @@ final class Cli {
         public SecretsManagerClient secretsManager(GlobalOptions options, Console console) {
           throw new AssertionError("a Secrets Manager client was built");
         }
+
+        @Override
+        public CloudFormationClient cloudFormation(GlobalOptions options, Console console) {
+          throw new AssertionError("a CloudFormation client was built");
+        }
       };
 
   private Cli() {}
@@ -78,10 +134,27 @@ final class Cli {
     return run(DUMMY_CREDENTIALS, all.toArray(String[]::new));
   }
 
+  /** {@code secrets create} with JSON output against the endpoint. */
+  static Run secretsCreate(URI endpoint, Path config, String credentials, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "secrets",
+                "create",
+                "--config",
+                config.toString(),
+                "--credentials",
+                credentials,
+                "--output",
+                "json"));
+    args.addAll(List.of(more));
+    return against(endpoint, args.toArray(String[]::new));
+  }
+
   static Run run(ClientFactory clients, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = DmsOps.commandLine(clients);
+    CommandLine commandLine = DmsOps.commandLine(clients, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

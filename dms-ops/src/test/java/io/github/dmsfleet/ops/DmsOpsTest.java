@@ -26,6 +26,25 @@ class DmsOpsTest {
   }
 
   @Test
+  void aMistypedCommandIsRefusedWithTheNearestNames() {
+    Cli.Run run = Cli.run(Cli.NO_AWS, "taks", "status");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
+    assertThat(run.err())
+        .startsWith("error: Unmatched arguments from index 0: 'taks', 'status'\n")
+        .contains("Did you mean: dms-ops tasks?");
+  }
+
+  @Test
+  void helpNamesEveryCommandWhicheverItAsksAbout() {
+    Cli.Run help = Cli.run(Cli.NO_AWS, "help", "tasks");
+    Cli.Run tasks = Cli.run(Cli.NO_AWS, "tasks", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).isEqualTo(tasks.out()).contains("start", "status", "stop");
+  }
+
+  @Test
   void everyCommandTakesTheGlobalOptions() {
     for (String[] command :
         new String[][] {

@@ -14,7 +14,15 @@ abstract class FakeFleet {
   static final String FAILED = "dbserver2-inventory-all";
   static final List<String> ALL = List.of(NEW, STOPPED, RUNNING, FULL_LOAD, FAILED);
 
-  final FakeDms dms = FakeDms.start(FakeDms.Timing.quick());
+  final FakeDms dms = FakeDms.start(timing());
+
+  /** The config folder the commands read. */
+  String config = Cli.CONFIG;
+
+  /** How fast the fake DMS changes statuses. */
+  FakeDms.Timing timing() {
+    return FakeDms.Timing.quick();
+  }
 
   @AfterEach
   void stopFake() {
@@ -40,7 +48,7 @@ abstract class FakeFleet {
   Cli.Run tasks(String... args) {
     List<String> all = new ArrayList<>(List.of("tasks"));
     all.addAll(List.of(args));
-    all.add("--config=" + Cli.CONFIG);
+    all.add("--config=" + config);
     if (!List.of("status", "tables").contains(args[0])) {
       all.add("--poll-interval=25ms");
     }

@@ -9,13 +9,16 @@ import io.github.dmsfleet.model.Server;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.databasemigration.model.Tag;
 
 /**
  * The sample fleet deployed into moto's DMS: tasks start, status and stop, and test-connections.
@@ -144,7 +147,12 @@ class MotoFleetTest {
    * Creates the sample fleet's instances, endpoints and (optionally) tasks with logging on; task
    * ARNs by id.
    */
-  private static Map<String, String> deploy(URI moto, boolean withTasks) {
+  static Map<String, String> deploy(URI moto, boolean withTasks) {
+    return deploy(moto, withTasks, task -> List.of());
+  }
+
+  /** The same, each task created with the tags {@code tags} gives it. */
+  static Map<String, String> deploy(URI moto, boolean withTasks, Function<String, List<Tag>> tags) {
     Map<String, String> taskArns = new HashMap<>();
     try (DatabaseMigrationClient dms = client(moto)) {
       for (Server server : FLEET.servers()) {
@@ -184,7 +192,8 @@ class MotoFleetTest {
                                 .targetEndpointArn(target)
                                 .migrationType("full-load-and-cdc")
                                 .tableMappings(database.tableMapping().json())
-                                .replicationTaskSettings("{\"Logging\":{\"EnableLogging\":true}}"))
+                                .replicationTaskSettings("{\"Logging\":{\"EnableLogging\":true}}")
+                                .tags(tags.apply(database.taskIdentifier())))
                     .replicationTask()
                     .replicationTaskArn());
           }
@@ -194,7 +203,7 @@ class MotoFleetTest {
     return taskArns;
   }
 
-  private static DatabaseMigrationClient client(URI endpoint) {
+  static DatabaseMigrationClient client(URI endpoint) {
     return DatabaseMigrationClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)

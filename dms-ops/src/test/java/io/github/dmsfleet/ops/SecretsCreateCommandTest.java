@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
 /** {@code secrets create} against moto's Secrets Manager. */
 @ExtendWith(MotoServer.class)
@@ -57,7 +57,9 @@ class SecretsCreateCommandTest {
               secrets.describeSecret(r -> r.secretId(SECRET)).tags().stream()
                   .map(t -> t.key() + "=" + t.value())
                   .toList())
-          .containsExactlyInAnyOrder("Team=data", "Project=datalake", "Owner=data-platform");
+          .containsExactlyInAnyOrder(
+              "Team=data", "Project=datalake", "Owner=data-platform", "managed-by=dms-ops");
+      assertThat(secrets.describeSecret(r -> r.secretId(SECRET)).kmsKeyId()).isNull();
     }
   }
 
@@ -80,7 +82,8 @@ class SecretsCreateCommandTest {
   void reportsADifferentValueAndOverwritesItOnlyWithUpdate(URI moto) throws Exception {
     Cli.against(
         moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
-    Path changed = csv("dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
+    Path changed =
+        Cli.credentials(dir, "dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
 
     Cli.Run withoutUpdate =
         Cli.against(
@@ -127,7 +130,8 @@ class SecretsCreateCommandTest {
 
     Cli.against(
         moto, "secrets", "create", "--credentials", Cli.CREDENTIALS, "--config", Cli.CONFIG);
-    Path changed = csv("dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
+    Path changed =
+        Cli.credentials(dir, "dbserver1,dbname1,dms_reader,new-password,10.1.0.11,1433,sqlserver");
     Cli.Run update =
         Cli.against(
             moto,
@@ -158,7 +162,7 @@ class SecretsCreateCommandTest {
           .append(passwords[i].replace("\"", "\"\""))
           .append("\",10.0.0.1,,sqlserver\n");
     }
-    Path file = csv(rows.toString().strip());
+    Path file = Cli.credentials(dir, rows.toString().strip());
 
     Cli.Run run =
         Cli.against(
@@ -220,7 +224,9 @@ class SecretsCreateCommandTest {
   @Test
   void withConfigReportsRowsAndDatabasesThatDoNotMatch(URI moto) throws Exception {
     Path file =
-        csv("dbserver1,dbname1,u,p,10.0.0.1,1433,sqlserver\nghost,db,u,p,10.0.0.1,1433,sqlserver");
+        Cli.credentials(
+            dir,
+            "dbserver1,dbname1,u,p,10.0.0.1,1433,sqlserver\nghost,db,u,p,10.0.0.1,1433,sqlserver");
 
     Cli.Run run =
         Cli.against(
@@ -234,33 +240,25 @@ class SecretsCreateCommandTest {
   }
 
   @Test
-  void invalidCredentialsFailBeforeAnyAwsCall() throws Exception {
-    Path file = csv("dbserver1,dbname1,u,,10.0.0.1,99999,sqlserver");
+  void invalidCredentialsFailBeforeAnyAwsCall(URI moto) throws Exception {
+    Path file = Cli.credentials(dir, "dbserver1,dbname1,u,,10.0.0.1,99999,sqlserver");
 
     Cli.Run run =
-        Cli.run(
-            Cli.NO_AWS,
-            "secrets",
-            "create",
-            "--credentials",
-            file.toString(),
-            "--config",
-            Cli.CONFIG);
+        Cli.against(
+            moto, "secrets", "create", "--credentials", file.toString(), "--config", Cli.CONFIG);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.err())
         .contains(file + ":2: 'password' is empty", file + ":2: 'port' must be a number")
         .doesNotContain("99999");
     assertThat(run.out()).isEmpty();
+    assertThat(secretNames(moto)).isEmpty();
   }
 
-  private Path csv(String rows) throws Exception {
-    Path file = Files.createTempFile(dir, "credentials", ".csv");
-    Files.writeString(
-        file,
-        "servername,dbname,username,password,ipaddress,port,engine\n" + rows + "\n",
-        StandardCharsets.UTF_8);
-    return file;
+  static List<String> secretNames(URI moto) {
+    try (SecretsManagerClient secrets = client(moto)) {
+      return secrets.listSecrets().secretList().stream().map(SecretListEntry::name).toList();
+    }
   }
 
   private static String password(URI moto, String stage) throws Exception {

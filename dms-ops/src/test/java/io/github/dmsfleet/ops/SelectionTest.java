@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +52,7 @@ class SelectionTest extends FakeFleet {
 
   @Test
   void aBrokenMappingFileIsOnlyAWarningForCommandsThatDeployNothing() throws Exception {
-    Path config = copyOfSampleConfig();
+    Path config = Cli.copyOfSampleConfig(dir);
     Path broken = config.resolve("dms_json_mappings/dms_dbserver2_sales_mappings.json");
     Files.writeString(broken, "\uFEFF{\"rules\": [", StandardCharsets.UTF_8);
     fleetInMixedStates();
@@ -79,20 +78,5 @@ class SelectionTest extends FakeFleet {
         .contains("(ignored: dms-ops reads no table mapping)");
     assertThat(validate.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(validate.err()).contains(broken.toString());
-  }
-
-  private Path copyOfSampleConfig() throws Exception {
-    Path source = Path.of(Cli.CONFIG);
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path target = dir.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-    return dir;
   }
 }

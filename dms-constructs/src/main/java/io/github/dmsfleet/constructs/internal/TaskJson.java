@@ -1,6 +1,7 @@
 package io.github.dmsfleet.constructs.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON documents of a replication task: its table mappings and its settings. */
+/**
+ * The JSON documents of a replication (task or serverless replication config): its table mappings
+ * and its settings.
+ */
 public final class TaskJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> LOG_COMPONENTS =
@@ -75,6 +79,14 @@ public final class TaskJson {
       }
     }
     return write(settings);
+  }
+
+  /**
+   * A JSON object as nested maps and lists, for CloudFormation properties that take JSON rather
+   * than a string of it (a replication config's table mappings and settings).
+   */
+  public static Map<String, Object> toObject(String json) {
+    return MAPPER.convertValue(read(json), new TypeReference<Map<String, Object>>() {});
   }
 
   private static void merge(ObjectNode base, JsonNode overrides) {

@@ -38,6 +38,9 @@ public final class ReplicationControl {
   /** How often a unit that changes under a call is looked at again before giving up. */
   static final int MAX_ROUNDS = 5;
 
+  /** The status a task reports while it starts: no phase worth showing. */
+  private static final String STARTING = "starting";
+
   /** Units acted on at once by default: the most tasks one replication instance runs. */
   public static final int DEFAULT_CONCURRENCY = 200;
 
@@ -301,7 +304,9 @@ public final class ReplicationControl {
         run.ledger.sent(id, "logging enabled");
         done = "logging enabled, ";
         unit =
-            withLogging(run.poller.await(id, modifying, ReplicationControl::settled, run.deadline));
+            run.poller
+                .await(id, modifying, ReplicationControl::settled, run.deadline)
+                .withLogging();
         continue;
       }
       if (options.dryRun()) {
@@ -329,10 +334,17 @@ public final class ReplicationControl {
   private Waiting waitUntilStarted(
       String id, String done, ReplicationUnit before, ReplicationUnit current, Run run) {
     Predicate<ReplicationUnit> started = new StartedSince(before);
+    Phases phases = new Phases();
     return new Waiting(
         id,
         done,
-        run.poller.until(id, before == null ? current : null, started),
+        run.poller.until(
+            id,
+            before == null ? current : null,
+            unit -> {
+              phases.show(unit);
+              return started.test(unit);
+            }),
         unit -> {
           if (unit.lifecycle() == Lifecycle.RUNNING) {
             return Result.ok(id, done + ", running");
@@ -364,6 +376,26 @@ public final class ReplicationControl {
               || !Objects.equals(unit.freshStartDate(), before.freshStartDate())
               || !Objects.equals(unit.stopDate(), before.stopDate());
       return fresh && unit.lifecycle() != Lifecycle.STARTING;
+    }
+  }
+
+  /**
+   * Shows the steps of a start that DMS reports beyond {@code starting}: a serverless replication
+   * initializes, collects metadata and provisions its capacity (which can take tens of minutes)
+   * before it starts replicating. A task only ever says {@code starting}, so it shows nothing.
+   */
+  private final class Phases {
+    private String shown;
+
+    void show(ReplicationUnit unit) {
+      String phase =
+          unit.status() + (unit.provisioning() == null ? "" : " (" + unit.provisioning() + ")");
+      if (unit.lifecycle() == Lifecycle.STARTING
+          && !STARTING.equals(unit.status())
+          && !phase.equals(shown)) {
+        shown = phase;
+        console.progress(unit.identifier() + ": " + phase);
+      }
     }
   }
 
@@ -426,7 +458,11 @@ public final class ReplicationControl {
       return new Finished(
           Result.skipped(
               id,
-              "not running (" + unit.status() + "); only a running " + noun() + " reloads tables"));
+              "not running ("
+                  + unit.status()
+                  + "); only a running "
+                  + unit.kind().noun()
+                  + " reloads tables"));
     }
     List<TableName> tables = plan.tables().getOrDefault(id, List.of());
     if (tables.isEmpty()) {
@@ -554,23 +590,6 @@ public final class ReplicationControl {
 
   private static boolean settled(ReplicationUnit unit) {
     return unit.lifecycle() != Lifecycle.CHANGING && unit.lifecycle() != Lifecycle.STOPPING;
-  }
-
-  private static ReplicationUnit withLogging(ReplicationUnit unit) {
-    return new ReplicationUnit(
-        unit.identifier(),
-        unit.arn(),
-        unit.status(),
-        unit.lifecycle(),
-        unit.migrationType(),
-        unit.stopReason(),
-        unit.freshStartDate(),
-        unit.startDate(),
-        unit.stopDate(),
-        unit.progress(),
-        unit.lastFailure(),
-        unit.recoveryCheckpoint(),
-        Boolean.TRUE);
   }
 
   /** DMS's reason for a unit that failed or stopped, for a result. */

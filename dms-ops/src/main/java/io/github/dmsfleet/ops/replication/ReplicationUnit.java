@@ -15,10 +15,13 @@ import java.time.Instant;
  * @param startDate when it last started fresh or resumed; null when never
  * @param stopDate when it last stopped; null when never
  * @param loggingEnabled whether CloudWatch logging is on; null when the settings were not read
+ * @param provisioning a serverless replication's capacity as DMS reports it, such as {@code
+ *     provisioned, 4 DCU}; null for a task, or when DMS reports none
  */
 public record ReplicationUnit(
     String identifier,
     String arn,
+    Kind kind,
     String status,
     Lifecycle lifecycle,
     MigrationType migrationType,
@@ -29,7 +32,51 @@ public record ReplicationUnit(
     Progress progress,
     String lastFailure,
     String recoveryCheckpoint,
-    Boolean loggingEnabled) {
+    Boolean loggingEnabled,
+    String provisioning) {
+
+  /** What runs the unit, which decides the starts DMS takes. */
+  public enum Kind {
+    /** A replication task on a replication instance. */
+    TASK("task"),
+    /**
+     * A DMS Serverless replication. The API reference of StartReplication: "The resume-processing
+     * option isn't applicable for a full-load replication"; the DMS Serverless components page:
+     * "After a serverless replication has been started, you must resume it by using
+     * resume-processing ... You cannot restart it fresh."
+     */
+    SERVERLESS("replication");
+
+    private final String noun;
+
+    Kind(String noun) {
+      this.noun = noun;
+    }
+
+    /** What the user calls one: {@code task} or {@code replication}. */
+    public String noun() {
+      return noun;
+    }
+
+    /**
+     * Why DMS would refuse this move for the unit, in words; null when it takes it. Tasks take
+     * every move the table gives.
+     */
+    String refusal(Move move, ReplicationUnit unit) {
+      if (this != SERVERLESS) {
+        return null;
+      }
+      if (move == Move.RESTART) {
+        return "a serverless replication that ran before cannot start fresh;"
+            + " --start-type reload-target loads every table again";
+      }
+      if (move == Move.RESUME_PROCESSING && unit.migrationType() == MigrationType.FULL_LOAD) {
+        return "resume-processing does not apply to a full-load serverless replication;"
+            + " --start-type reload-target loads every table again";
+      }
+      return null;
+    }
+  }
 
   /**
    * Full-load progress and table counts; any may be null when DMS reports none.
@@ -54,6 +101,34 @@ public record ReplicationUnit(
         || startDate != null
         || lifecycle == Lifecycle.STOPPED
         || lifecycle == Lifecycle.STOPPING;
+  }
+
+  /**
+   * Whether DMS would resume it once stopped ({@code resume-processing}): not a full-load
+   * serverless replication.
+   */
+  public boolean resumable() {
+    return kind.refusal(Move.RESUME_PROCESSING, this) == null;
+  }
+
+  /** The same unit with CloudWatch logging on, as after a modify that turned it on. */
+  ReplicationUnit withLogging() {
+    return new ReplicationUnit(
+        identifier,
+        arn,
+        kind,
+        status,
+        lifecycle,
+        migrationType,
+        stopReason,
+        freshStartDate,
+        startDate,
+        stopDate,
+        progress,
+        lastFailure,
+        recoveryCheckpoint,
+        Boolean.TRUE,
+        provisioning);
   }
 
   /**

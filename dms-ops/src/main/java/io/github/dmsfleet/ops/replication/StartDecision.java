@@ -7,11 +7,17 @@ package io.github.dmsfleet.ops.replication;
  */
 public record StartDecision(StartRule rule, Move move, String detail) {
 
-  /** Decides by the {@link StartRule} table. */
+  /**
+   * Decides by the {@link StartRule} table; a move DMS refuses for the unit's kind is refused
+   * before it is sent.
+   */
   public static StartDecision of(ReplicationUnit unit, StartType type) {
     StartRule rule = StartRule.of(unit);
     Move move = rule.move(type);
-    return new StartDecision(rule, move, detail(unit, rule, move, type));
+    String refusal = unit.kind().refusal(move, unit);
+    return refusal == null
+        ? new StartDecision(rule, move, detail(unit, rule, move, type))
+        : new StartDecision(rule, Move.REFUSE, refusal);
   }
 
   public boolean reloads() {

@@ -166,6 +166,10 @@ public enum StartRule {
             "STOPPED_DUE_TO_LOW_MEMORY",
             "STOPPED_DUE_TO_LOW_DISK",
             "any other or none"));
+    lines.add("  Serverless replications: created counts as ready, and initializing through");
+    lines.add("  replication_starting (provisioning capacity) as starting. DMS takes");
+    lines.add("  start-replication only for a first run and resume-processing only if not");
+    lines.add("  full-load: those are refused, and reload-target * starts one over.");
     return lines;
   }
 }

@@ -16,6 +16,11 @@ public record TableQuery(List<String> states, List<TableName> tables) {
     tables = List.copyOf(tables);
   }
 
+  /** Whether a table in this state is one asked for. */
+  public boolean wantsState(String state) {
+    return states.isEmpty() || states.contains(state);
+  }
+
   /** Whether the table is one asked for (DMS's name filters cannot pair a schema with a table). */
   public boolean wants(TableName name) {
     return tables.isEmpty()

@@ -147,22 +147,23 @@ public final class TaskUnits implements ReplicationUnits {
         r ->
             r.replicationTaskArn(unit.arn())
                 .reloadOption(option.value())
-                .tablesToReload(
-                    tables.stream()
-                        .map(
-                            t ->
-                                TableToReload.builder()
-                                    .schemaName(t.schema())
-                                    .tableName(t.table())
-                                    .build())
-                        .toList()));
+                .tablesToReload(toReload(tables)));
   }
 
-  static ReplicationUnit unit(ReplicationTask task, boolean withSettings) {
+  /** The tables as DMS's reload calls take them. */
+  static List<TableToReload> toReload(List<TableName> tables) {
+    return tables.stream()
+        .map(t -> TableToReload.builder().schemaName(t.schema()).tableName(t.table()).build())
+        .toList();
+  }
+
+  /** The unit DMS describes; {@code withSettings}: whether the task's settings were read. */
+  public static ReplicationUnit unit(ReplicationTask task, boolean withSettings) {
     ReplicationTaskStats stats = task.replicationTaskStats();
     return new ReplicationUnit(
         task.replicationTaskIdentifier(),
         task.replicationTaskArn(),
+        ReplicationUnit.Kind.TASK,
         task.status(),
         lifecycle(task.status()),
         migrationType(task.migrationTypeAsString()),
@@ -180,7 +181,8 @@ public final class TaskUnits implements ReplicationUnits {
                 stats.tablesErrored()),
         blankToNull(task.lastFailureMessage()),
         blankToNull(task.recoveryCheckpoint()),
-        withSettings ? TaskSettings.loggingEnabled(task.replicationTaskSettings()) : null);
+        withSettings ? TaskSettings.loggingEnabled(task.replicationTaskSettings()) : null,
+        null);
   }
 
   /** DMS's documented task statuses; anything else is treated as one nothing can start. */
@@ -204,7 +206,7 @@ public final class TaskUnits implements ReplicationUnits {
         .orElse(null);
   }
 
-  private static TableStatus table(String unit, TableStatistics t) {
+  static TableStatus table(String unit, TableStatistics t) {
     Instant lastUpdate = t.lastUpdateTime();
     return new TableStatus(
         unit,
@@ -219,7 +221,7 @@ public final class TaskUnits implements ReplicationUnits {
         lastUpdate);
   }
 
-  private static String blankToNull(String text) {
+  static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text;
   }
 }

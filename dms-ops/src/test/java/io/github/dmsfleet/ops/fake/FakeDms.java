@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,13 +34,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ModifyReplicationTask, task statuses that change after realistic delays, stop reasons per
  * migration type, the task statistics' dates, reads that lag behind a start,
  * DescribeTableStatistics (filtered and paginated) and ReloadTables, {@code
- * InvalidResourceStateFault}, the account's API rate limit, and injected faults (with or without an
- * error code). Statuses advance lazily, when a call looks at the task.
+ * InvalidResourceStateFault}, the account's API rate limit, injected faults (with or without an
+ * error code), tags (AddTagsToResource, RemoveTagsFromResource, ListTagsForResource), tasks wired
+ * to instances and endpoints (with DMS's {@code endpoint-arn} and {@code replication-instance-arn}
+ * filters), and the connection test DMS runs by itself after an endpoint changes. Statuses advance
+ * lazily, when a call looks at the task.
+ *
+ * <p>{@link FakeCloudFormation} shares its port (CloudFormation's query protocol is told apart from
+ * DMS's JSON by its form body) and changes its resources as CloudFormation's DMS handlers do,
+ * through the {@code template...} methods, which refuse what DMS refuses.
  */
 public final class FakeDms implements AutoCloseable {
-  /** Per-call latency and how long each status change takes. */
+  /**
+   * Per-call latency and how long each status change takes.
+   *
+   * @param start how long a task starts; a serverless replication's start takes as long, plus
+   * @param provision how long a serverless replication is {@code provisioning_capacity}
+   */
   public record Timing(
-      Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
+      Duration latency,
+      Duration modify,
+      Duration start,
+      Duration stop,
+      Duration fullLoad,
+      Duration provision) {
+    /** Provisioning as long as a start. */
+    public Timing(
+        Duration latency, Duration modify, Duration start, Duration stop, Duration fullLoad) {
+      this(latency, modify, start, stop, fullLoad, start);
+    }
+
     /**
      * Fast but not instant, so that the tools really wait through {@code modifying} and {@code
      * starting}; a full-load-only task stops as soon as it runs.
@@ -59,9 +84,35 @@ public final class FakeDms implements AutoCloseable {
   /** Operations that change something. */
   public static final Set<String> WRITES =
       Set.of(
-          "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "ReloadTables");
+          "ModifyReplicationTask",
+          "StartReplicationTask",
+          "StopReplicationTask",
+          "ReloadTables",
+          "AddTagsToResource",
+          "RemoveTagsFromResource",
+          "StartReplication",
+          "StopReplication",
+          "ReloadReplicationTables",
+          "ModifyReplicationConfig");
 
-  private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:task:";
+  /**
+   * The statuses a serverless replication passes through from a start to {@code running}, as DMS
+   * reports them (see ServerlessUnits): capacity is provisioned in {@code provisioning_capacity}.
+   */
+  public static final List<String> SERVERLESS_START =
+      List.of(
+          "initializing",
+          "preparing_metadata_resources",
+          "testing_connection",
+          "fetching_metadata",
+          "calculating_capacity",
+          "provisioning_capacity",
+          "replication_starting");
+
+  /** The capacity the fake provisions for a serverless replication, in DCU. */
+  public static final int CAPACITY_UNITS = 4;
+
+  private static final String ARN_PREFIX = "arn:aws:dms:us-east-1:123456789012:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -73,6 +124,13 @@ public final class FakeDms implements AutoCloseable {
   private final Map<String, Deque<String[]>> faults = new ConcurrentHashMap<>();
   private final Map<String, List<FakeTable>> tables = new LinkedHashMap<>();
   private final Map<String, List<String>> reloads = new LinkedHashMap<>();
+  private final Map<String, String> endpoints = new LinkedHashMap<>();
+  private final Map<String, String> instances = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+  private final Map<String, Long> testingUntil = new LinkedHashMap<>();
+  private final Map<String, Integer> templateChanges = new LinkedHashMap<>();
+  private int resources;
+  private volatile HttpHandler queryProtocol;
   private double tokens;
   private long refilledAt = System.nanoTime();
 
@@ -105,16 +163,225 @@ public final class FakeDms implements AutoCloseable {
   /** Adds a task in a settled status. */
   public synchronized void addTask(
       String id, String migrationType, String status, boolean loggingEnabled, boolean ranBefore) {
-    FakeTask task = new FakeTask(id, migrationType, status, ranBefore);
+    add(new FakeTask(id, newArn("task"), false, migrationType, status, ranBefore), loggingEnabled);
+  }
+
+  /**
+   * Adds a serverless replication config and its replication in a settled status ({@code created}
+   * for one that never ran). It shares the tasks' identifiers, which a fleet keeps unique.
+   */
+  public synchronized void addReplication(
+      String id, String replicationType, String status, boolean loggingEnabled, boolean ranBefore) {
+    FakeTask replication =
+        new FakeTask(id, newArn("replication-config"), true, replicationType, status, ranBefore);
+    if ("running".equals(status)) {
+      replication.provisionState = "provisioned";
+      replication.capacityUnits = CAPACITY_UNITS;
+    } else if (ranBefore) {
+      replication.provisionState = "deprovisioned";
+    }
+    add(replication, loggingEnabled);
+  }
+
+  private void add(FakeTask task, boolean loggingEnabled) {
     task.settings =
         "{\"TargetMetadata\":{\"SupportLobs\":true},\"Logging\":{\"EnableLogging\":"
             + loggingEnabled
             + ",\"EnableLogContext\":false,\"CloudWatchLogGroup\":null,\"CloudWatchLogStream\":null},"
             + "\"ControlTablesSettings\":{\"historyTimeslotInMinutes\":5,\"HistoryTimeslotInMinutes\":5}}";
-    tasks.put(id, task);
+    tasks.put(task.id, task);
   }
 
-  /** Makes the task fail this long after it is next started, with DMS's message. */
+  /**
+   * Runs the task on this instance between these endpoints (all by identifier), creating them as
+   * needed; a serverless replication has no instance (null).
+   */
+  public synchronized void wire(
+      String taskId, String instanceId, String sourceEndpointId, String targetEndpointId) {
+    FakeTask task = tasks.get(taskId);
+    task.instanceArn =
+        instanceId == null ? null : instances.computeIfAbsent(instanceId, k -> newArn("rep"));
+    task.sourceArn = endpoints.computeIfAbsent(sourceEndpointId, k -> newArn("endpoint"));
+    task.targetArn = endpoints.computeIfAbsent(targetEndpointId, k -> newArn("endpoint"));
+  }
+
+  public synchronized String taskArn(String id) {
+    return tasks.get(id).arn;
+  }
+
+  public synchronized String endpointArn(String id) {
+    return endpoints.get(id);
+  }
+
+  public synchronized String instanceArn(String id) {
+    return instances.get(id);
+  }
+
+  /** The resource's tags, by key. */
+  public synchronized Map<String, String> tags(String arn) {
+    return Map.copyOf(tags.getOrDefault(arn, Map.of()));
+  }
+
+  /** Tags a resource, as someone (or an earlier run) did before the test. */
+  public synchronized void tag(String arn, String key, String value) {
+    tags.computeIfAbsent(arn, k -> new LinkedHashMap<>()).put(key, value);
+  }
+
+  /** How often CloudFormation changed the resource (a modify or a tag change). */
+  public synchronized int templateChanges(String arn) {
+    return templateChanges.getOrDefault(arn, 0);
+  }
+
+  /**
+   * The replication's provisioning: its ProvisionState and capacity, such as {@code provisioned 4}.
+   */
+  public synchronized String provisioning(String id) {
+    FakeTask replication = tasks.get(id);
+    replication.advance(System.nanoTime());
+    return replication.provisionState + " " + replication.capacityUnits;
+  }
+
+  /** Releases a stopped replication's capacity, as DMS does some time after a stop. */
+  public synchronized void deprovision(String id) {
+    FakeTask replication = tasks.get(id);
+    replication.provisionState = "deprovisioned";
+    replication.capacityUnits = 0;
+  }
+
+  /** Whether a task of that identifier exists. */
+  public synchronized boolean exists(String id) {
+    return tasks.containsKey(id);
+  }
+
+  /** Serves requests of another protocol (no {@code X-Amz-Target}) on the same port. */
+  public void serveQueryProtocol(HttpHandler handler) {
+    this.queryProtocol = handler;
+  }
+
+  // -- what CloudFormation's DMS handlers do -----------------------------------------------------
+
+  /** DMS's refusal of a change, with its error code and message. */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    Refused(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+
+  /**
+   * Updates a resource in place as CloudFormation does: ModifyReplicationTask (only on an idle
+   * task), ModifyEndpoint (refused while a task that uses it runs, and followed by the connection
+   * test DMS starts by itself), ModifyReplicationInstance. {@code propertiesChanged} false: only
+   * tags change, which DMS takes on a running resource.
+   */
+  public synchronized void templateModify(String type, String arn, boolean propertiesChanged) {
+    long now = System.nanoTime();
+    tasks.values().forEach(t -> t.advance(now));
+    if (!propertiesChanged) {
+      templateChanges.merge(arn, 1, Integer::sum);
+      return;
+    }
+    switch (type) {
+      case "AWS::DMS::ReplicationTask" -> {
+        FakeTask task = taskByArn(arn);
+        if (!List.of("ready", "stopped", "failed").contains(task.status)) {
+          throw new Refused(
+              "InvalidResourceStateFault",
+              "Replication Task cannot be modified while it is " + task.status + " state");
+        }
+        // A modify changes the settings, not why the task stopped.
+        task.stopReasonWhenStopped = task.stopReason;
+        task.status = "modifying";
+        task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
+      }
+      case "AWS::DMS::ReplicationConfig" -> {
+        FakeTask replication = taskByArn(arn);
+        // DMS: a config can be modified only when its replication is created, stopped or failed.
+        if (!List.of("created", "stopped", "failed").contains(replication.status)) {
+          throw new Refused(
+              "InvalidResourceStateFault",
+              "Replication for Replication Config: "
+                  + replication.id
+                  + " is in "
+                  + replication.status.toUpperCase(Locale.ROOT)
+                  + " state and cannot be modified");
+        }
+        replication.stopReasonWhenStopped = replication.stopReason;
+        String before = replication.status;
+        replication.status = "modifying";
+        replication.then(before, now + timing.modify().toNanos());
+      }
+      case "AWS::DMS::Endpoint" -> {
+        requireExists(endpoints, arn);
+        for (FakeTask task : tasks.values()) {
+          if ((arn.equals(task.sourceArn) || arn.equals(task.targetArn)) && task.active()) {
+            // The fake's wording: DMS refuses, but its exact message is not documented.
+            throw new Refused(
+                "InvalidResourceStateFault",
+                "Endpoint cannot be modified while replication task "
+                    + task.id
+                    + " that uses it is "
+                    + task.status);
+          }
+        }
+        // ModifyEndpoint starts a connection test by itself; a start meanwhile is refused.
+        testingUntil.put(arn, now + timing.modify().toNanos());
+      }
+      case "AWS::DMS::ReplicationInstance" -> requireExists(instances, arn);
+      default -> {
+        // not a DMS resource this fake keeps
+      }
+    }
+    templateChanges.merge(arn, 1, Integer::sum);
+  }
+
+  /**
+   * Creates the replacement of a task (ready, never run, wired as the old one) under a new
+   * identifier, as CloudFormation does before it deletes the old one. Returns the new ARN.
+   */
+  public synchronized String templateReplaceTask(String arn, String newIdentifier) {
+    FakeTask old = taskByArn(arn);
+    if (tasks.containsKey(newIdentifier)) {
+      throw new Refused(
+          "ResourceAlreadyExistsFault",
+          "ReplicationTask with identifier " + newIdentifier + " already exists");
+    }
+    if (old.serverless) {
+      addReplication(newIdentifier, old.migrationType, "created", false, false);
+    } else {
+      addTask(newIdentifier, old.migrationType, "ready", false, false);
+    }
+    FakeTask replacement = tasks.get(newIdentifier);
+    replacement.settings = old.settings;
+    replacement.instanceArn = old.instanceArn;
+    replacement.sourceArn = old.sourceArn;
+    replacement.targetArn = old.targetArn;
+    return replacement.arn;
+  }
+
+  /** Deletes a task as CloudFormation does; DMS refuses to delete a running task. */
+  public synchronized void templateDeleteTask(String arn) {
+    long now = System.nanoTime();
+    tasks.values().forEach(t -> t.advance(now));
+    FakeTask task = taskByArn(arn);
+    if (task.active() && !"stopping".equals(task.status)) {
+      // The fake's wording for DMS's refusal.
+      throw new Refused(
+          "InvalidResourceStateFault",
+          "Replication task " + task.id + " is " + task.status + "; stop it before deleting it");
+    }
+    tasks.remove(task.id);
+    tags.remove(arn);
+  }
+
+  /** Makes the task fail when it next would run, with DMS's message. */
   public synchronized void failOnStart(String id, String message) {
     tasks.get(id).failOnStart = message;
   }
@@ -182,6 +449,11 @@ public final class FakeDms implements AutoCloseable {
     return calls.getOrDefault(operation, new AtomicInteger()).get();
   }
 
+  /** Every operation called so far. */
+  public Set<String> operations() {
+    return Set.copyOf(calls.keySet());
+  }
+
   public int writeCalls() {
     return WRITES.stream().mapToInt(this::calls).sum();
   }
@@ -208,9 +480,13 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target == null && queryProtocol != null) {
+      queryProtocol.handle(exchange);
+      return;
+    }
     try (exchange;
         InputStream body = exchange.getRequestBody()) {
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
       JsonNode request = JSON.readTree(body.readAllBytes());
       calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
@@ -251,24 +527,48 @@ public final class FakeDms implements AutoCloseable {
       case "StopReplicationTask" -> stop(task(request), now);
       case "DescribeTableStatistics" -> tableStatistics(task(request), request);
       case "ReloadTables" -> reload(task(request), request);
+      case "AddTagsToResource" -> addTags(request);
+      case "RemoveTagsFromResource" -> removeTags(request);
+      case "ListTagsForResource" -> listTags(request);
+      case "DescribeConnections" -> connections(request, now);
+      case "DescribeReplications" -> describeReplications(request);
+      case "DescribeReplicationConfigs" -> describeConfigs(request);
+      case "ModifyReplicationConfig" ->
+          modify(replication(request), request.path("ReplicationSettings").asText(), now);
+      case "StartReplication" ->
+          start(replication(request), request.path("StartReplicationType").asText(), now);
+      case "StopReplication" -> stop(replication(request), now);
+      case "DescribeReplicationTableStatistics" -> tableStatistics(replication(request), request);
+      case "ReloadReplicationTables" -> reload(replication(request), request);
       default -> throw new Fault("InvalidAction", "the fake does not implement " + operation);
     };
   }
 
   private ObjectNode describe(JsonNode request) {
-    Set<String> ids = null;
+    Map<String, Set<String>> filters = new LinkedHashMap<>();
     for (JsonNode filter : request.path("Filters")) {
-      Set<String> values = new HashSet<>();
-      filter.path("Values").forEach(v -> values.add(v.asText().replace(ARN_PREFIX, "")));
-      if (!Set.of("replication-task-id", "replication-task-arn")
-          .contains(filter.path("Name").asText())) {
-        throw new Fault("InvalidParameterValueException", "unknown filter " + filter.path("Name"));
+      String name = filter.path("Name").asText();
+      if (!Set.of(
+              "replication-task-id",
+              "replication-task-arn",
+              "endpoint-arn",
+              "replication-instance-arn")
+          .contains(name)) {
+        throw new Fault("InvalidParameterValueException", "unknown filter " + name);
       }
-      ids = values;
+      Set<String> values = new HashSet<>();
+      filter.path("Values").forEach(v -> values.add(v.asText()));
+      filters.put(name, values);
     }
+    // DMS ands the filters and ors the values of each.
     List<FakeTask> matching = new ArrayList<>();
     for (FakeTask task : tasks.values()) {
-      if (ids == null || ids.contains(task.id)) {
+      if (!task.serverless
+          && matches(filters, "replication-task-id", task.id)
+          && matches(filters, "replication-task-arn", task.arn)
+          && (matches(filters, "endpoint-arn", task.sourceArn)
+              || matches(filters, "endpoint-arn", task.targetArn))
+          && matches(filters, "replication-instance-arn", task.instanceArn)) {
         matching.add(task);
       }
     }
@@ -295,7 +595,11 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private ObjectNode modify(FakeTask task, String settings, long now) {
-    requireStatus(task, "modify", "ready", "stopped", "failed");
+    if (task.serverless) {
+      requireStatus(task, "modify", "created", "stopped", "failed");
+    } else {
+      requireStatus(task, "modify", "ready", "stopped", "failed");
+    }
     for (String readOnly :
         List.of(
             "CloudWatchLogGroup",
@@ -309,13 +613,30 @@ public final class FakeDms implements AutoCloseable {
       }
     }
     task.settings = settings;
+    String after = task.serverless ? task.status : task.ranBefore ? "stopped" : "ready";
+    task.stopReasonWhenStopped = task.stopReason;
     task.status = "modifying";
-    task.then(task.ranBefore ? "stopped" : "ready", now + timing.modify().toNanos());
+    task.then(after, now + timing.modify().toNanos());
+    if (task.serverless) {
+      ObjectNode response = JSON.createObjectNode();
+      response.set("ReplicationConfig", task.config());
+      return response;
+    }
     return wrap(task);
   }
 
   private ObjectNode start(FakeTask task, String type, long now) {
+    if (task.serverless) {
+      return startReplication(task, type, now);
+    }
     requireStatus(task, "start", "ready", "stopped", "failed");
+    for (String endpoint : new String[] {task.sourceArn, task.targetArn}) {
+      if (testingUntil.getOrDefault(endpoint, 0L) > now) {
+        // What DMS answered a start while the test it runs after ModifyEndpoint was going on.
+        throw new Fault(
+            "InvalidResourceStateFault", "Replication Task cannot be started, invalid state");
+      }
+    }
     if (task.ranBefore && "start-replication".equals(type)) {
       throw new Fault(
           "InvalidResourceStateFault",
@@ -333,7 +654,64 @@ public final class FakeDms implements AutoCloseable {
     if (!"resume-processing".equals(type)) {
       task.freshStartDate = date;
     }
-    long running = now + timing.start().toNanos();
+    finishStart(task, type, now + timing.start().toNanos());
+    return wrap(task);
+  }
+
+  /**
+   * StartReplication as the API reference and the DMS Serverless pages describe it:
+   * start-replication only for the first run ("You cannot restart it fresh"), resume-processing not
+   * for a full-load replication, then the documented states through provisioning to running. The
+   * answer shows the replication as it was before the start, as the API reference's example does
+   * ({@code created}).
+   */
+  private ObjectNode startReplication(FakeTask replication, String type, long now) {
+    requireStatus(replication, "start", "created", "stopped", "failed");
+    if (replication.ranBefore && "start-replication".equals(type)) {
+      throw new Fault(
+          "InvalidResourceStateFault",
+          "Replication for Replication Config: "
+              + replication.id
+              + " has run before and cannot start fresh");
+    }
+    if (!replication.ranBefore && !"start-replication".equals(type)) {
+      throw new Fault(
+          "InvalidParameterCombinationFault",
+          "start-replication is the only valid type for the first run of a replication");
+    }
+    if ("full-load".equals(replication.migrationType) && "resume-processing".equals(type)) {
+      throw new Fault(
+          "InvalidParameterCombinationFault",
+          "resume-processing isn't applicable for a full-load replication");
+    }
+    ObjectNode before = replication.json(false);
+    if (replication.staleReads > 0) {
+      replication.staleSnapshot = before;
+    }
+    replication.startTypes.add(type);
+    replication.stopReason = null;
+    replication.ranBefore = true;
+    double date = epochSeconds();
+    replication.startDate = date;
+    if (!"resume-processing".equals(type)) {
+      replication.freshStartDate = date;
+    }
+    replication.status = SERVERLESS_START.get(0);
+    long at = now;
+    long step = timing.start().toNanos() / SERVERLESS_START.size();
+    for (String phase : SERVERLESS_START.subList(1, SERVERLESS_START.size())) {
+      at += step;
+      replication.then(phase, at);
+    }
+    long running = at + timing.provision().toNanos() + step;
+    finishStart(replication, type, running);
+    ObjectNode response = JSON.createObjectNode();
+    response.set("Replication", before);
+    return response;
+  }
+
+  /** What follows a start once it would run: running, or the failure or stop set up for it. */
+  private void finishStart(FakeTask task, String type, long running) {
     if (task.failOnStart != null) {
       task.then("failed", running);
       task.lastFailure = task.failOnStart;
@@ -347,7 +725,6 @@ public final class FakeDms implements AutoCloseable {
         task.stopReasonWhenStopped = task.pauseAfterFullLoad;
       }
     }
-    return wrap(task);
   }
 
   private ObjectNode stop(FakeTask task, long now) {
@@ -355,10 +732,97 @@ public final class FakeDms implements AutoCloseable {
     task.status = "stopping";
     task.stopReasonWhenStopped = "Stop Reason NORMAL";
     task.then("stopped", now + timing.stop().toNanos());
+    if (task.serverless) {
+      ObjectNode response = JSON.createObjectNode();
+      response.set("Replication", task.json(false));
+      return response;
+    }
     return wrap(task);
   }
 
+  private ObjectNode describeReplications(JsonNode request) {
+    List<FakeTask> matching = replicationsMatching(request);
+    return page(
+        request,
+        matching,
+        "Replications",
+        replication -> {
+          if (replication.staleSnapshot != null && replication.staleReads > 0) {
+            replication.staleReads--;
+            return replication.staleSnapshot;
+          }
+          return replication.json(false);
+        });
+  }
+
+  private ObjectNode describeConfigs(JsonNode request) {
+    return page(request, replicationsMatching(request), "ReplicationConfigs", FakeTask::config);
+  }
+
+  /**
+   * The replication configs the request's filters match (by ARN or identifier); some, or a fault.
+   */
+  private List<FakeTask> replicationsMatching(JsonNode request) {
+    Map<String, Set<String>> filters =
+        filters(request, Set.of("replication-config-arn", "replication-config-id"));
+    List<FakeTask> matching = new ArrayList<>();
+    for (FakeTask replication : tasks.values()) {
+      if (replication.serverless
+          && matches(filters, "replication-config-arn", replication.arn)
+          && matches(filters, "replication-config-id", replication.id)) {
+        matching.add(replication);
+      }
+    }
+    if (matching.isEmpty()) {
+      throw new Fault("ResourceNotFoundFault", "No replications found matching provided filters");
+    }
+    return matching;
+  }
+
+  private static Map<String, Set<String>> filters(JsonNode request, Set<String> known) {
+    Map<String, Set<String>> filters = new LinkedHashMap<>();
+    for (JsonNode filter : request.path("Filters")) {
+      String name = filter.path("Name").asText();
+      if (!known.contains(name)) {
+        throw new Fault("InvalidParameterValueException", "unknown filter " + name);
+      }
+      Set<String> values = new HashSet<>();
+      filter.path("Values").forEach(v -> values.add(v.asText()));
+      filters.put(name, values);
+    }
+    return filters;
+  }
+
+  /** One page of up to MaxRecords (DMS's default 100), with a Marker when more follow. */
+  private static <T> ObjectNode page(
+      JsonNode request, List<T> items, String key, java.util.function.Function<T, JsonNode> json) {
+    int max = maxRecords(request, 20, 100);
+    int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray(key);
+    items.subList(from, Math.min(items.size(), from + max)).forEach(i -> list.add(json.apply(i)));
+    if (from + max < items.size()) {
+      response.put("Marker", String.valueOf(from + max));
+    }
+    return response;
+  }
+
   private ObjectNode tableStatistics(FakeTask task, JsonNode request) {
+    if (task.serverless) {
+      // The API reference names no filter for DescribeReplicationTableStatistics: the fake takes
+      // none.
+      if (request.has("Filters")) {
+        throw new Fault("InvalidParameterValueException", "the fake takes no filters here");
+      }
+      ObjectNode response =
+          page(
+              request,
+              tables.getOrDefault(task.id, List.of()),
+              "ReplicationTableStatistics",
+              FakeTable::json);
+      response.put("ReplicationConfigArn", task.arn);
+      return response;
+    }
     Map<String, Set<String>> filters = new LinkedHashMap<>();
     for (JsonNode filter : request.path("Filters")) {
       String name = filter.path("Name").asText();
@@ -379,7 +843,7 @@ public final class FakeDms implements AutoCloseable {
     }
     int max = maxRecords(request, 20, 500);
     int from = request.hasNonNull("Marker") ? Integer.parseInt(request.get("Marker").asText()) : 0;
-    ObjectNode response = JSON.createObjectNode().put("ReplicationTaskArn", ARN_PREFIX + task.id);
+    ObjectNode response = JSON.createObjectNode().put("ReplicationTaskArn", task.arn);
     ArrayNode list = response.putArray("TableStatistics");
     matching.subList(from, Math.min(matching.size(), from + max)).forEach(t -> list.add(t.json()));
     if (from + max < matching.size()) {
@@ -408,7 +872,112 @@ public final class FakeDms implements AutoCloseable {
     reloads
         .computeIfAbsent(task.id, k -> new ArrayList<>())
         .add(String.join(",", names) + "(" + option + ")");
-    return JSON.createObjectNode().put("ReplicationTaskArn", ARN_PREFIX + task.id);
+    return JSON.createObjectNode()
+        .put(task.serverless ? "ReplicationConfigArn" : "ReplicationTaskArn", task.arn);
+  }
+
+  private ObjectNode addTags(JsonNode request) {
+    String arn = existingArn(request.path("ResourceArn").asText());
+    Map<String, String> resourceTags = tags.computeIfAbsent(arn, k -> new LinkedHashMap<>());
+    request
+        .path("Tags")
+        .forEach(t -> resourceTags.put(t.path("Key").asText(), t.path("Value").asText()));
+    return JSON.createObjectNode();
+  }
+
+  private ObjectNode removeTags(JsonNode request) {
+    String arn = existingArn(request.path("ResourceArn").asText());
+    request
+        .path("TagKeys")
+        .forEach(k -> tags.getOrDefault(arn, new LinkedHashMap<>()).remove(k.asText()));
+    return JSON.createObjectNode();
+  }
+
+  private ObjectNode listTags(JsonNode request) {
+    List<String> arns = new ArrayList<>();
+    if (request.hasNonNull("ResourceArn")) {
+      arns.add(request.get("ResourceArn").asText());
+    }
+    request.path("ResourceArnList").forEach(a -> arns.add(a.asText()));
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray("TagList");
+    for (String arn : arns) {
+      tags.getOrDefault(arn, Map.of())
+          .forEach(
+              (key, value) ->
+                  list.addObject().put("Key", key).put("Value", value).put("ResourceArn", arn));
+    }
+    return response;
+  }
+
+  /**
+   * Connections of the endpoints the {@code endpoint-arn} filter names, from their tasks'
+   * instances.
+   */
+  private ObjectNode connections(JsonNode request, long now) {
+    Set<String> wanted = new HashSet<>();
+    for (JsonNode filter : request.path("Filters")) {
+      if (!"endpoint-arn".equals(filter.path("Name").asText())) {
+        throw new Fault("InvalidParameterValueException", "the fake filters only by endpoint-arn");
+      }
+      filter.path("Values").forEach(v -> wanted.add(v.asText()));
+    }
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode list = response.putArray("Connections");
+    Set<String> listed = new HashSet<>();
+    for (FakeTask task : tasks.values()) {
+      for (String endpoint : new String[] {task.sourceArn, task.targetArn}) {
+        if (!task.serverless
+            && endpoint != null
+            && wanted.contains(endpoint)
+            && listed.add(endpoint + " " + task.instanceArn)) {
+          list.addObject()
+              .put("EndpointArn", endpoint)
+              .put("ReplicationInstanceArn", task.instanceArn)
+              .put(
+                  "Status",
+                  testingUntil.getOrDefault(endpoint, 0L) > now ? "testing" : "successful");
+        }
+      }
+    }
+    if (list.isEmpty()) {
+      throw new Fault("ResourceNotFoundFault", "No connections found matching provided filters");
+    }
+    return response;
+  }
+
+  private String existingArn(String arn) {
+    boolean known =
+        endpoints.containsValue(arn)
+            || instances.containsValue(arn)
+            || tasks.values().stream().anyMatch(t -> t.arn.equals(arn));
+    if (!known) {
+      throw new Fault("ResourceNotFoundFault", "Resource " + arn + " not found");
+    }
+    return arn;
+  }
+
+  private static void requireExists(Map<String, String> resources, String arn) {
+    if (!resources.containsValue(arn)) {
+      throw new Refused("ResourceNotFoundFault", arn + " not found");
+    }
+  }
+
+  private FakeTask taskByArn(String arn) {
+    return tasks.values().stream()
+        .filter(t -> t.arn.equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new Refused("ResourceNotFoundFault", "Replication Task not found"));
+  }
+
+  /** A DMS-style ARN with a resource id that is not the identifier, as DMS's are. */
+  private String newArn(String kind) {
+    resources++;
+    return ARN_PREFIX
+        + kind
+        + ":"
+        + kind.toUpperCase(Locale.ROOT)
+        + String.format("%020d", resources);
   }
 
   private static int maxRecords(JsonNode request, int min, int max) {
@@ -426,17 +995,29 @@ public final class FakeDms implements AutoCloseable {
   }
 
   private FakeTask task(JsonNode request) {
-    FakeTask task = tasks.get(request.path("ReplicationTaskArn").asText().replace(ARN_PREFIX, ""));
-    if (task == null) {
-      throw new Fault("ResourceNotFoundFault", "Replication Task not found");
-    }
-    return task;
+    String arn = request.path("ReplicationTaskArn").asText();
+    return tasks.values().stream()
+        .filter(t -> !t.serverless && t.arn.equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new Fault("ResourceNotFoundFault", "Replication Task not found"));
+  }
+
+  private FakeTask replication(JsonNode request) {
+    String arn = request.path("ReplicationConfigArn").asText();
+    return tasks.values().stream()
+        .filter(t -> t.serverless && t.arn.equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new Fault("ResourceNotFoundFault", "Replication Config not found"));
   }
 
   private static void requireStatus(FakeTask task, String action, String... allowed) {
     if (!List.of(allowed).contains(task.status)) {
       throw new Fault(
-          "InvalidResourceStateFault", "Cannot " + action + " a task that is " + task.status);
+          "InvalidResourceStateFault",
+          "Cannot "
+              + action
+              + (task.serverless ? " a replication that is " : " a task that is ")
+              + task.status);
     }
   }
 
@@ -524,8 +1105,13 @@ public final class FakeDms implements AutoCloseable {
     private record Change(String status, long at) {}
 
     final String id;
+    final String arn;
+    final boolean serverless;
     final String migrationType;
     final Deque<Change> changes = new ArrayDeque<>();
+    String instanceArn;
+    String sourceArn;
+    String targetArn;
     final List<String> startTypes = new ArrayList<>();
     String status;
     String settings;
@@ -541,9 +1127,19 @@ public final class FakeDms implements AutoCloseable {
     Double freshStartDate;
     Double startDate;
     Double stopDate;
+    String provisionState;
+    int capacityUnits;
 
-    FakeTask(String id, String migrationType, String status, boolean ranBefore) {
+    FakeTask(
+        String id,
+        String arn,
+        boolean serverless,
+        String migrationType,
+        String status,
+        boolean ranBefore) {
       this.id = id;
+      this.arn = arn;
+      this.serverless = serverless;
       this.migrationType = migrationType;
       this.status = status;
       this.ranBefore = ranBefore;
@@ -561,9 +1157,22 @@ public final class FakeDms implements AutoCloseable {
       changes.add(new Change(next, at));
     }
 
+    /** Running, or on its way to run or stop: what DMS does not modify or delete. */
+    boolean active() {
+      return List.of("running", "starting", "stopping").contains(status)
+          || SERVERLESS_START.contains(status);
+    }
+
     void advance(long now) {
       while (!changes.isEmpty() && changes.peek().at() <= now) {
         status = changes.poll().status();
+        if ("provisioning_capacity".equals(status)) {
+          provisionState = "provisioning";
+          capacityUnits = 0;
+        } else if ("replication_starting".equals(status)) {
+          provisionState = "provisioned";
+          capacityUnits = CAPACITY_UNITS;
+        }
         if ("stopped".equals(status) || "failed".equals(status)) {
           stopReason = "stopped".equals(status) ? stopReasonWhenStopped : null;
           stopDate = epochSeconds();
@@ -572,12 +1181,20 @@ public final class FakeDms implements AutoCloseable {
     }
 
     ObjectNode json(boolean withSettings) {
+      if (serverless) {
+        return replicationJson();
+      }
       ObjectNode json =
           JSON.createObjectNode()
               .put("ReplicationTaskIdentifier", id)
-              .put("ReplicationTaskArn", ARN_PREFIX + id)
+              .put("ReplicationTaskArn", arn)
               .put("MigrationType", migrationType)
               .put("Status", status);
+      if (instanceArn != null) {
+        json.put("ReplicationInstanceArn", instanceArn)
+            .put("SourceEndpointArn", sourceArn)
+            .put("TargetEndpointArn", targetArn);
+      }
       if (withSettings) {
         json.put("ReplicationTaskSettings", settings);
       }
@@ -600,6 +1217,63 @@ public final class FakeDms implements AutoCloseable {
       putDate(stats, "FreshStartDate", freshStartDate);
       putDate(stats, "StartDate", startDate);
       putDate(stats, "StopDate", stopDate);
+      return json;
+    }
+
+    /** The Replication shape of DescribeReplications, StartReplication and StopReplication. */
+    ObjectNode replicationJson() {
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("ReplicationConfigIdentifier", id)
+              .put("ReplicationConfigArn", arn)
+              .put("ReplicationType", migrationType)
+              .put("Status", status);
+      if (sourceArn != null) {
+        json.put("SourceEndpointArn", sourceArn).put("TargetEndpointArn", targetArn);
+      }
+      ObjectNode provision = json.putObject("ProvisionData");
+      provision
+          .put("IsNewProvisioningAvailable", false)
+          .put("ProvisionedCapacityUnits", capacityUnits);
+      if (provisionState != null) {
+        provision.put("ProvisionState", provisionState);
+      }
+      if (stopReason != null) {
+        json.put("StopReason", stopReason);
+      }
+      ArrayNode failures = json.putArray("FailureMessages");
+      if (lastFailure != null && "failed".equals(status)) {
+        failures.add(lastFailure);
+      }
+      if (!startTypes.isEmpty()) {
+        json.put("StartReplicationType", startTypes.get(startTypes.size() - 1));
+      }
+      ObjectNode stats = json.putObject("ReplicationStats");
+      boolean loaded = ranBefore && !SERVERLESS_START.contains(status);
+      stats
+          .put("FullLoadProgressPercent", loaded ? 100 : 0)
+          .put("ElapsedTimeMillis", 0)
+          .put("TablesLoaded", loaded ? 3 : 0)
+          .put("TablesLoading", 0)
+          .put("TablesQueued", 0)
+          .put("TablesErrored", "failed".equals(status) ? 1 : 0);
+      putDate(stats, "FreshStartDate", freshStartDate);
+      putDate(stats, "StartDate", startDate);
+      putDate(stats, "StopDate", stopDate);
+      return json;
+    }
+
+    /** The ReplicationConfig shape of DescribeReplicationConfigs and ModifyReplicationConfig. */
+    ObjectNode config() {
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("ReplicationConfigIdentifier", id)
+              .put("ReplicationConfigArn", arn)
+              .put("ReplicationType", migrationType)
+              .put("ReplicationSettings", settings);
+      if (sourceArn != null) {
+        json.put("SourceEndpointArn", sourceArn).put("TargetEndpointArn", targetArn);
+      }
       return json;
     }
 

@@ -129,17 +129,78 @@ class StartRuleTest {
     assertThat(StartDecision.of(ready, StartType.AUTO).move()).isEqualTo(Move.START_REPLICATION);
   }
 
-  private static List<Move> moves(StartRule rule) {
-    return List.of(StartType.values()).stream().map(rule::move).toList();
+  static List<Arguments> everyServerlessStatus() {
+    return List.of(
+        Arguments.of("created", Lifecycle.READY),
+        Arguments.of("initializing", Lifecycle.STARTING),
+        Arguments.of("preparing_metadata_resources", Lifecycle.STARTING),
+        Arguments.of("testing_connection", Lifecycle.STARTING),
+        Arguments.of("fetching_metadata", Lifecycle.STARTING),
+        Arguments.of("calculating_capacity", Lifecycle.STARTING),
+        Arguments.of("provisioning_capacity", Lifecycle.STARTING),
+        Arguments.of("replication_starting", Lifecycle.STARTING),
+        Arguments.of("running", Lifecycle.RUNNING),
+        Arguments.of("stopping", Lifecycle.STOPPING),
+        Arguments.of("stopped", Lifecycle.STOPPED),
+        Arguments.of("failed", Lifecycle.FAILED),
+        Arguments.of("FAILED_PROVISION", Lifecycle.FAILED),
+        Arguments.of("modifying", Lifecycle.CHANGING),
+        Arguments.of("deleting", Lifecycle.UNAVAILABLE),
+        Arguments.of("something-new", Lifecycle.UNAVAILABLE));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("everyServerlessStatus")
+  void eachServerlessStatusHasItsLifecycle(String status, Lifecycle expected) {
+    assertThat(ServerlessUnits.lifecycle(status)).isEqualTo(expected);
+  }
+
+  @Test
+  void aServerlessReplicationIsNeverStartedFreshTwiceNorResumedWhenFullLoad() {
+    ReplicationUnit cdc = serverless("stopped", MigrationType.FULL_LOAD_AND_CDC, "NORMAL", true);
+    ReplicationUnit fullLoad = serverless("stopped", MigrationType.FULL_LOAD, "NORMAL", true);
+    ReplicationUnit created = serverless("created", MigrationType.FULL_LOAD, null, false);
+
+    assertThat(StartDecision.of(cdc, StartType.AUTO).move()).isEqualTo(Move.RESUME_PROCESSING);
+    assertThat(StartDecision.of(cdc, StartType.START_REPLICATION).move()).isEqualTo(Move.REFUSE);
+    assertThat(StartDecision.of(cdc, StartType.RELOAD_TARGET).move()).isEqualTo(Move.RELOAD_TARGET);
+    assertThat(StartDecision.of(fullLoad, StartType.AUTO).move()).isEqualTo(Move.REFUSE);
+    assertThat(StartDecision.of(fullLoad, StartType.AUTO).detail())
+        .isEqualTo(
+            "resume-processing does not apply to a full-load serverless replication;"
+                + " --start-type reload-target loads every table again");
+    assertThat(StartDecision.of(fullLoad, StartType.RELOAD_TARGET).move())
+        .isEqualTo(Move.RELOAD_TARGET);
+    assertThat(StartDecision.of(created, StartType.AUTO).move()).isEqualTo(Move.START_REPLICATION);
+    assertThat(fullLoad.resumable()).isFalse();
+    assertThat(cdc.resumable()).isTrue();
+    assertThat(unit("stopped", MigrationType.FULL_LOAD, "NORMAL", true).resumable()).isTrue();
+  }
+
+  private static ReplicationUnit serverless(
+      String status, MigrationType type, String stopReason, boolean ranBefore) {
+    return unit(
+        ReplicationUnit.Kind.SERVERLESS,
+        status,
+        ServerlessUnits.lifecycle(status),
+        type,
+        stopReason,
+        ranBefore);
   }
 
   private static ReplicationUnit unit(
-      String status, MigrationType type, String stopReason, boolean ranBefore) {
+      ReplicationUnit.Kind kind,
+      String status,
+      Lifecycle lifecycle,
+      MigrationType type,
+      String stopReason,
+      boolean ranBefore) {
     return new ReplicationUnit(
-        "t",
-        "arn:t",
+        "r",
+        "arn:r",
+        kind,
         status,
-        TaskUnits.lifecycle(status),
+        lifecycle,
         type,
         stopReason,
         ranBefore ? BEFORE : null,
@@ -148,6 +209,22 @@ class StartRuleTest {
         ReplicationUnit.Progress.NONE,
         null,
         null,
+        null,
         null);
+  }
+
+  private static List<Move> moves(StartRule rule) {
+    return List.of(StartType.values()).stream().map(rule::move).toList();
+  }
+
+  private static ReplicationUnit unit(
+      String status, MigrationType type, String stopReason, boolean ranBefore) {
+    return unit(
+        ReplicationUnit.Kind.TASK,
+        status,
+        TaskUnits.lifecycle(status),
+        type,
+        stopReason,
+        ranBefore);
   }
 }

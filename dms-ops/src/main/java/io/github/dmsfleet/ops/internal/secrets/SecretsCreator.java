@@ -7,8 +7,10 @@ import io.github.dmsfleet.ops.internal.aws.Errors;
 import io.github.dmsfleet.ops.internal.aws.RunFailure;
 import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.Result;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
@@ -18,11 +20,19 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
- * Puts each credentials row into its Secrets Manager secret: creates what is missing, leaves what
- * is right alone, and overwrites a different value only when asked. Values never reach the console.
+ * Puts each credentials row into its Secrets Manager secret: creates what is missing (encrypted
+ * with the fleet's key and tagged as this tool's), leaves what is right alone, and overwrites a
+ * different value only when asked, and only in a secret of its own unless forced. A secret
+ * encrypted with another key is reported, never written. Values never reach the console.
  */
 public final class SecretsCreator {
   private static final int THREADS = 4;
+
+  /** The tag that marks the secrets this tool created; {@code --update} overwrites only those. */
+  public static final String MANAGED_BY = "managed-by";
+
+  /** Its value: this tool's name. */
+  public static final String THIS_TOOL = "dms-ops";
 
   /** What a different value is reported as without {@code --update}. */
   public static final String DIFFERS = "differs from the credentials file; --update overwrites it";
@@ -31,12 +41,13 @@ public final class SecretsCreator {
    * What a run may do.
    *
    * @param update write a new version when the secret holds a different value
+   * @param force with {@code update}, also overwrite a secret without this tool's tag
    * @param dryRun read only; report what would be done
-   * @param kmsKeyId the key new secrets are encrypted with; null for the account's {@code
-   *     aws/secretsmanager} key
-   * @param tags put on secrets this creates
+   * @param key the key new secrets are encrypted with, and existing ones must be
+   * @param tags put on secrets this creates, besides {@code managed-by}
    */
-  public record Options(boolean update, boolean dryRun, String kmsKeyId, Map<String, String> tags) {
+  public record Options(
+      boolean update, boolean force, boolean dryRun, SecretsKey key, Map<String, String> tags) {
     public Options {
       tags = Map.copyOf(tags);
     }
@@ -100,19 +111,77 @@ public final class SecretsCreator {
               + name
               + "', then rerun");
     }
+    if (!options.key().encrypts(existing.kmsKeyId())) {
+      // Written as it is, a new version would be encrypted with that key too.
+      return Result.failed(name, otherKey(name, existing.kmsKeyId()));
+    }
     if (SecretValue.same(currentValue(name), wanted)) {
       return Result.skipped(name, "unchanged");
     }
     if (!options.update()) {
       return Result.failed(name, DIFFERS);
     }
-    if (options.dryRun()) {
-      return Result.would(name, "update (a new version; the old one stays as AWSPREVIOUS)");
+    boolean ours = existing.tags().stream().anyMatch(SecretsCreator::isManagedByThisTool);
+    if (!ours && !options.force()) {
+      return Result.failed(
+          name,
+          "not created by "
+              + THIS_TOOL
+              + " (no tag "
+              + MANAGED_BY
+              + "="
+              + THIS_TOOL
+              + "), so another system may own it; --force overwrites it");
     }
+    if (Boolean.TRUE.equals(existing.rotationEnabled())) {
+      console.warn(
+          name
+              + " has rotation turned on: its rotation function sets the database password, so the"
+              + " credentials file's password must be the current one, or the endpoints fail to"
+              + " log in until the next rotation");
+    }
+    String forced = ours ? "" : "--force: it had no tag " + MANAGED_BY;
+    if (options.dryRun()) {
+      return Result.would(
+          name,
+          "update (a new version; the old one stays as AWSPREVIOUS"
+              + (ours ? "" : "; " + forced)
+              + ")");
+    }
+    String updated = ours ? "updated" : "updated (" + forced + ")";
     ledger.sending(name);
-    secrets.putSecretValue(r -> r.secretId(name).secretString(wanted));
-    ledger.sent(name, "updated");
-    return Result.ok(name, "updated");
+    // One token for the call, so that the SDK's retries of a lost answer add no second version.
+    secrets.putSecretValue(
+        r -> r.secretId(name).secretString(wanted).clientRequestToken(newVersionId()));
+    ledger.sent(name, updated);
+    return Result.ok(name, updated);
+  }
+
+  private String otherKey(String name, String kmsKeyId) {
+    String fix = "aws secretsmanager update-secret --secret-id " + name + " --kms-key-id ";
+    if (options.key().isAwsManaged()) {
+      return "encrypted with "
+          + SecretsKey.describe(kmsKeyId)
+          + ", but the config sets no secrets_kms_key_arn, so the endpoints' secrets role may not"
+          + " decrypt it: set secrets_kms_key_arn to that key and deploy, or re-encrypt it with '"
+          + fix
+          + "alias/aws/secretsmanager'";
+    }
+    return "encrypted with "
+        + SecretsKey.describe(kmsKeyId)
+        + ", not the config's secrets_kms_key_arn, the key the endpoints' secrets role may decrypt"
+        + " with; re-encrypt it with '"
+        + fix
+        + options.key()
+        + "'";
+  }
+
+  private static boolean isManagedByThisTool(Tag tag) {
+    return MANAGED_BY.equals(tag.key()) && THIS_TOOL.equals(tag.value());
+  }
+
+  private static String newVersionId() {
+    return UUID.randomUUID().toString();
   }
 
   private Result create(Credential credential, String wanted, Ledger ledger) {
@@ -129,14 +198,15 @@ public final class SecretsCreator {
                     + " database "
                     + credential.databaseName())
             .secretString(wanted)
-            .kmsKeyId(options.kmsKeyId());
-    if (!options.tags().isEmpty()) {
-      request.tags(
-          options.tags().entrySet().stream()
-              .sorted(Map.Entry.comparingByKey())
-              .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
-              .toList());
-    }
+            .clientRequestToken(newVersionId())
+            .kmsKeyId(options.key().kmsKeyId());
+    Map<String, String> tags = new LinkedHashMap<>(options.tags());
+    tags.put(MANAGED_BY, THIS_TOOL);
+    request.tags(
+        tags.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+            .toList());
     try {
       ledger.sending(name);
       secrets.createSecret(request.build());

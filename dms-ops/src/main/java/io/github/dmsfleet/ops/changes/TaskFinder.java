@@ -1,0 +1,87 @@
+package io.github.dmsfleet.ops.changes;
+
+import io.github.dmsfleet.ops.replication.TaskUnits;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksRequest;
+import software.amazon.awssdk.services.databasemigration.model.Filter;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
+import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
+
+/**
+ * Replication tasks by the resources they use, with DescribeReplicationTasks's filters ({@code
+ * replication-task-arn}, {@code endpoint-arn}, which matches the source or the target endpoint, and
+ * {@code replication-instance-arn}): one paginated describe per filter and 100 ARNs.
+ */
+public final class TaskFinder implements UnitFinder {
+  /** Values per filter, and records per page (DMS's maximum for tasks). */
+  static final int BATCH = 100;
+
+  private static final Map<ResourceKind, String> FILTERS =
+      new EnumMap<>(
+          Map.of(
+              ResourceKind.TASK, "replication-task-arn",
+              ResourceKind.ENDPOINT, "endpoint-arn",
+              ResourceKind.INSTANCE, "replication-instance-arn"));
+
+  private final DatabaseMigrationClient dms;
+
+  public TaskFinder(DatabaseMigrationClient dms) {
+    this.dms = dms;
+  }
+
+  @Override
+  public Set<ResourceKind> answersFor() {
+    return FILTERS.keySet();
+  }
+
+  @Override
+  public List<Wired> using(Map<ResourceKind, Set<String>> arns) {
+    Map<String, Wired> found = new LinkedHashMap<>();
+    FILTERS.forEach(
+        (kind, filter) -> {
+          List<String> values = List.copyOf(arns.getOrDefault(kind, Set.of()));
+          for (int from = 0; from < values.size(); from += BATCH) {
+            List<String> batch = values.subList(from, Math.min(values.size(), from + BATCH));
+            describe(Filter.builder().name(filter).values(batch).build())
+                .forEach(task -> found.put(task.replicationTaskArn(), wired(task)));
+          }
+        });
+    return List.copyOf(found.values());
+  }
+
+  @Override
+  public List<Wired> all() {
+    return describe(null).stream().map(TaskFinder::wired).toList();
+  }
+
+  private List<ReplicationTask> describe(Filter filter) {
+    DescribeReplicationTasksRequest.Builder request =
+        DescribeReplicationTasksRequest.builder().maxRecords(BATCH).withoutSettings(true);
+    if (filter != null) {
+      request.filters(filter);
+    }
+    List<ReplicationTask> tasks = new ArrayList<>();
+    try {
+      // DMS's paginators page by Marker but name no result key, so the pages are flattened here.
+      dms.describeReplicationTasksPaginator(request.build()).stream()
+          .forEach(page -> tasks.addAll(page.replicationTasks()));
+    } catch (ResourceNotFoundException e) {
+      // DMS answers a filter that matches nothing with this fault rather than an empty list.
+    }
+    return tasks;
+  }
+
+  private static Wired wired(ReplicationTask task) {
+    return new Wired(
+        TaskUnits.unit(task, false),
+        task.replicationInstanceArn(),
+        task.sourceEndpointArn(),
+        task.targetEndpointArn());
+  }
+}
