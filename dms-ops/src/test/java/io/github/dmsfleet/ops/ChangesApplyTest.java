@@ -75,7 +75,7 @@ class ChangesApplyTest extends FakeChangeSets {
         .contains(
             "dbserver1-dbname1-all: tagged dms-ops:stopped-for-change-set=DmsFleet/add-orders",
             "DmsFleet-Server-dbserver1: executing change set add-orders",
-            "7 items: 2 ok, 5 skipped, 0 failed");
+            "8 items: 2 ok, 6 skipped, 0 failed");
   }
 
   @Test
@@ -447,11 +447,11 @@ class ChangesApplyTest extends FakeChangeSets {
 
     Cli.Run run = changesJson("apply");
 
-    assertThat(run.json().get(4).toString())
+    assertThat(run.json().get(5).toString())
         .isEqualTo(
             "{\"item\":\"DmsFleet-Server-dbserver1\",\"result\":\"ok\",\"detail\":\"UPDATE_COMPLETE"
                 + " (1 change)\"}");
-    assertThat(run.results()).hasSize(7);
+    assertThat(run.results()).hasSize(8);
   }
 
   private static void copyConfigWithServer(Path config, String server, String database)
