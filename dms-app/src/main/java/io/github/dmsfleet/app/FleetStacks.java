@@ -21,15 +21,16 @@ import software.amazon.awscdk.Tags;
  * stack of its own, so that a server's change or failure touches no other server and {@code cdk
  * deploy --concurrency N} deploys servers in parallel. Stack names are a public contract, written
  * once in {@link Names}: {@code <prefix>-AccountRoles} (unless the roles exist), {@code
- * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Network}, {@code <prefix>-Alerts}
- * and {@code <prefix>-Server-<server>}, a {@link ServerStack} or, for a server on DMS Serverless, a
- * {@link ServerlessServerStack}.
+ * <prefix>-Storage} (unless the bucket exists), {@code <prefix>-Network}, {@code <prefix>-Alerts},
+ * {@code <prefix>-Overview} and {@code <prefix>-Server-<server>}, a {@link ServerStack} or, for a
+ * server on DMS Serverless, a {@link ServerlessServerStack}.
  */
 public final class FleetStacks {
   private final AccountRolesStack accountRolesStack;
   private final NetworkStack networkStack;
   private final @Nullable StorageStack storageStack;
   private final AlertsStack alertsStack;
+  private final OverviewStack overviewStack;
   private final List<ServerStack> serverStacks = new ArrayList<>();
   private final List<ServerlessServerStack> serverlessServerStacks = new ArrayList<>();
 
@@ -66,6 +67,7 @@ public final class FleetStacks {
             accountRoles,
             storageStack == null ? null : storageStack.getTargetBucket());
     alertsStack = new AlertsStack(app, Names.alertsStack(prefix), props, settings);
+    overviewStack = new OverviewStack(app, Names.overviewStack(prefix), props);
 
     ServerStack.SharedResources shared =
         new ServerStack.SharedResources(
@@ -120,9 +122,13 @@ public final class FleetStacks {
     if (storageStack != null) {
       stacks.add(storageStack);
     }
-    stacks.addAll(List.of(networkStack, alertsStack));
+    stacks.addAll(List.of(networkStack, alertsStack, overviewStack));
     stacks.addAll(servers);
     return stacks;
+  }
+
+  public OverviewStack getOverviewStack() {
+    return overviewStack;
   }
 
   /** The stacks of servers on replication instances. */

@@ -37,7 +37,8 @@ class ExistingInfrastructureTest {
     assertThat(synthesized.exitCode()).as(synthesized.stderr()).isZero();
     Map<String, JsonNode> templates = synthesized.templates();
     assertThat(templates)
-        .containsOnlyKeys("DmsFleet-Network", "DmsFleet-Alerts", "DmsFleet-Server-sqlsrv1");
+        .containsOnlyKeys(
+            "DmsFleet-Network", "DmsFleet-Alerts", "DmsFleet-Overview", "DmsFleet-Server-sqlsrv1");
     // The existing VPC keeps its own endpoints; the network looks up S3's prefix list.
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network")))
         .contains(
@@ -63,6 +64,9 @@ class ExistingInfrastructureTest {
     JsonNode instance =
         findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::DMS::ReplicationInstance");
     assertThat(instance.path("Properties").path("KmsKeyId").asText()).isEqualTo(KEY_ARN);
+    // The existing key's policy is its owner's: config/README.md gives the statement it needs.
+    JsonNode taskLogs = findFirst(templates.get("DmsFleet-Server-sqlsrv1"), "AWS::Logs::LogGroup");
+    assertThat(taskLogs.path("Properties").path("KmsKeyId").asText()).isEqualTo(KEY_ARN);
   }
 
   private static JsonNode findFirst(JsonNode template, String type) {

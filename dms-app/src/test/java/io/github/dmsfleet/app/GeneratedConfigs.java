@@ -7,6 +7,7 @@ import io.github.dmsfleet.model.ConfigLoader;
 import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.Range;
 import io.github.dmsfleet.rules.ReplicationInstances;
 import io.github.dmsfleet.rules.S3Compression;
@@ -49,8 +50,8 @@ final class GeneratedConfigs {
   private static final List<String> INSTANCE_ONLY_KEYS =
       List.of("instancesize", "allocated_storage", "engine_version");
 
-  /** One row of {@code dms_config_details.txt}; a null engine leaves the column blank. */
-  record Row(String server, String database, String engine) {}
+  /** One row of {@code dms_config_details.txt}; a null engine or port leaves the column blank. */
+  record Row(String server, String database, String engine, String port) {}
 
   /**
    * A config folder's content, written by {@link #writeTo}. A row whose engine does not take the
@@ -60,7 +61,7 @@ final class GeneratedConfigs {
   record Config(Map<String, String> parameters, List<Row> rows, List<String> mappings) {
     Path writeTo(Path dir) throws IOException {
       Path mappingsDir = Files.createDirectories(dir.resolve(ConfigLoader.MAPPINGS_FOLDER));
-      StringBuilder details = new StringBuilder("server,dbname,engine,ssl_mode\n");
+      StringBuilder details = new StringBuilder("server,dbname,engine,ssl_mode,port\n");
       boolean unencrypted = fleetSslMode() == SslMode.NONE;
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
@@ -68,7 +69,8 @@ final class GeneratedConfigs {
         boolean takesFleetMode = engineOf(row).sslModes().contains(fleetSslMode());
         unencrypted |= !takesFleetMode;
         details.append(row.server()).append(',').append(row.database()).append(',').append(engine);
-        details.append(',').append(takesFleetMode ? "" : SslMode.NONE.value()).append('\n');
+        details.append(',').append(takesFleetMode ? "" : SslMode.NONE.value());
+        details.append(',').append(row.port() == null ? "" : row.port()).append('\n');
         Files.writeString(
             mappingsDir.resolve("dms_" + row.server() + "_" + row.database() + "_mappings.json"),
             mappings.get(i));
@@ -190,6 +192,7 @@ final class GeneratedConfigs {
   /** One to three servers of one to three databases each, rows interleaved by server. */
   private static Arbitrary<List<Row>> rows() {
     Arbitrary<String> engineColumn = engines().injectNull(0.5);
+    Arbitrary<String> portColumn = around(Networks.PORT).injectNull(0.7);
     Arbitrary<List<String>> databases = names().list().ofMinSize(1).ofMaxSize(3).uniqueElements();
     return names()
         .list()
@@ -203,20 +206,25 @@ final class GeneratedConfigs {
                     .ofSize(servers.size())
                     .flatMap(
                         databasesPerServer ->
-                            engineColumn
-                                .list()
-                                .ofSize(9)
-                                .map(engines -> interleave(servers, databasesPerServer, engines))));
+                            Combinators.combine(
+                                    engineColumn.list().ofSize(9), portColumn.list().ofSize(9))
+                                .as(
+                                    (engines, ports) ->
+                                        interleave(servers, databasesPerServer, engines, ports))));
   }
 
   private static List<Row> interleave(
-      List<String> servers, List<List<String>> databasesPerServer, List<String> engines) {
+      List<String> servers,
+      List<List<String>> databasesPerServer,
+      List<String> engines,
+      List<String> ports) {
     List<Row> rows = new ArrayList<>();
     for (int d = 0; d < 3; d++) {
       for (int s = 0; s < servers.size(); s++) {
         List<String> databases = databasesPerServer.get(s);
         if (d < databases.size()) {
-          rows.add(new Row(servers.get(s), databases.get(d), engines.get(rows.size())));
+          int i = rows.size();
+          rows.add(new Row(servers.get(s), databases.get(d), engines.get(i), ports.get(i)));
         }
       }
     }

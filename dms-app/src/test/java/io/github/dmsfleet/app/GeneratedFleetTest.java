@@ -28,9 +28,10 @@ class GeneratedFleetTest {
       Map<String, Integer> types = Synthesized.resourceTypes(template);
       assertThat(types.get("AWS::DMS::ReplicationInstance")).isEqualTo(1);
       assertThat(types.get("AWS::DMS::ReplicationTask")).isEqualTo(50);
-      // instance, its two alarms, the secrets role and the S3 role with their policies; per
-      // database two endpoints, a task, two alarms
-      assertThat(template.path("Resources").size()).isEqualTo(7 + 50 * 5);
+      // instance, its two alarms, the secrets role and the S3 role with their policies, the task
+      // log group with its metric filter and alarm, the dashboard; per database two endpoints, a
+      // task, two alarms
+      assertThat(template.path("Resources").size()).isEqualTo(11 + 50 * 5);
       assertThat(Files.size(outdir.resolve("DmsFleet-Server-" + server + ".template.json")))
           .isLessThan(FleetChecks.MAX_TEMPLATE_BYTES);
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,23 +35,10 @@ class SampleConfigTest {
   @BeforeAll
   static void synthesizeTheSample() throws IOException {
     Path config = work.resolve("config");
-    copy(Path.of("..", "config"), config);
+    SampleConfig.copyTo(config);
     Files.writeString(config.resolve("credentials.csv"), CREDENTIALS);
     synthesized = Synthesized.from(config, work.resolve("cdk.out"));
     templates = synthesized.templates();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else if (!source.getFileName().toString().equals("credentials.csv")) {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 
   @Test
@@ -69,6 +55,7 @@ class SampleConfigTest {
             "DmsFleet-Network",
             "DmsFleet-Storage",
             "DmsFleet-Alerts",
+            "DmsFleet-Overview",
             "DmsFleet-Server-dbserver1",
             "DmsFleet-Server-dbserver2");
   }
@@ -77,24 +64,30 @@ class SampleConfigTest {
   void eachServerStackHoldsItsInstanceAndItsDatabases() {
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver1")))
         .containsExactly(
-            entry("AWS::CloudWatch::Alarm", 2 + 3 * 2),
+            entry("AWS::CloudWatch::Alarm", 2 + 1 + 3 * 2),
+            entry("AWS::CloudWatch::Dashboard", 1),
             entry("AWS::DMS::Endpoint", 3 * 2),
             entry("AWS::DMS::ReplicationInstance", 1),
             entry("AWS::DMS::ReplicationTask", 3),
             entry("AWS::IAM::Policy", 2),
-            entry("AWS::IAM::Role", 2));
+            entry("AWS::IAM::Role", 2),
+            entry("AWS::Logs::LogGroup", 1),
+            entry("AWS::Logs::MetricFilter", 1));
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Server-dbserver2")))
         .containsExactly(
-            entry("AWS::CloudWatch::Alarm", 2 + 2 * 2),
+            entry("AWS::CloudWatch::Alarm", 2 + 1 + 2 * 2),
+            entry("AWS::CloudWatch::Dashboard", 1),
             entry("AWS::DMS::Endpoint", 2 * 2),
             entry("AWS::DMS::ReplicationInstance", 1),
             entry("AWS::DMS::ReplicationTask", 2),
             entry("AWS::IAM::Policy", 2),
-            entry("AWS::IAM::Role", 2));
+            entry("AWS::IAM::Role", 2),
+            entry("AWS::Logs::LogGroup", 1),
+            entry("AWS::Logs::MetricFilter", 1));
   }
 
   @Test
-  void theSharedStacksHoldRolesNetworkStorageAndAlerts() {
+  void theSharedStacksHoldRolesNetworkStorageAlertsAndTheOverview() {
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-AccountRoles")))
         .containsExactly(entry("AWS::IAM::Role", 2));
     assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Network")))
@@ -126,6 +119,8 @@ class SampleConfigTest {
             entry("AWS::SNS::Subscription", 1),
             entry("AWS::SNS::Topic", 1),
             entry("AWS::SNS::TopicPolicy", 1));
+    assertThat(Synthesized.resourceTypes(templates.get("DmsFleet-Overview")))
+        .containsExactly(entry("AWS::CloudWatch::Dashboard", 1));
   }
 
   @Test

@@ -69,6 +69,7 @@ class ServerlessFleetTest {
             "DmsFleet-Network",
             "DmsFleet-Storage",
             "DmsFleet-Alerts",
+            "DmsFleet-Overview",
             "DmsFleet-Server-sqlsrv1",
             "DmsFleet-Server-sqlsrv2");
     JsonNode server = templates.get("DmsFleet-Server-sqlsrv1");

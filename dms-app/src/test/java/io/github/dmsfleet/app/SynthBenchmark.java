@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases,
- * stacks, the largest stack's resources and template bytes, wall time and peak memory (resident set
- * of the JVM plus its jsii node process, sampled every 50 ms); then the wall time again with the
- * CDK's template validation turned off ({@code CDK_VALIDATION=false}), to show its share.
+ * stacks, the resources of a server stack, the largest template, wall time (in all, per database
+ * and per server stack) and peak memory (resident set of the JVM plus its jsii node process,
+ * sampled every 50 ms); then the wall time again with the CDK's template validation turned off
+ * ({@code CDK_VALIDATION=false}), to show its share.
  *
  * <p>Run after {@code mvn -B -q -pl dms-app -am package -DskipTests} (which compiles the tests
  * too): {@code java -cp "dms-app/target/test-classes:dms-app/target/lib/*"
@@ -30,7 +31,19 @@ public final class SynthBenchmark {
   private static final String SERVERLESS = "-serverless";
 
   private record Result(
-      int stacks, int largestResources, long largestBytes, Duration wall, long peakRssBytes) {}
+      int stacks,
+      int fewestServerResources,
+      int mostServerResources,
+      long largestBytes,
+      Duration wall,
+      long peakRssBytes) {
+    /** The resources of a server stack, or their range when servers differ. */
+    String serverResources() {
+      return fewestServerResources == mostServerResources
+          ? String.valueOf(mostServerResources)
+          : fewestServerResources + "-" + mostServerResources;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of("dms-app/target/dms-app.jar").toAbsolutePath();
@@ -39,10 +52,10 @@ public final class SynthBenchmark {
     }
     List<String> sizes = args.length == 0 ? DEFAULT_SIZES : List.of(args);
     System.out.println(
-        "| servers x databases | databases | stacks | largest stack: resources | largest template"
-            + " (KiB) | wall time (s) | per database (ms) | peak memory (MiB) | wall time without template validation"
-            + " (s) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| servers x databases | databases | stacks | resources per server stack | largest"
+            + " template (KiB) | wall time (s) | per database (ms) | per server stack (ms) | peak"
+            + " memory (MiB) | wall time without template validation (s) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
       Compute compute = size.endsWith(SERVERLESS) ? Compute.SERVERLESS : Compute.INSTANCE;
       String[] parts = size.replace(SERVERLESS, "").split("x", -1);
@@ -52,16 +65,17 @@ public final class SynthBenchmark {
       Result unvalidated = run(jar, servers, databasesPerServer, compute, false);
       int databases = servers * databasesPerServer;
       System.out.printf(
-          "| %d x %d%s | %d | %d | %d | %d | %.1f | %.1f | %d | %.1f |%n",
+          "| %d x %d%s | %d | %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n",
           servers,
           databasesPerServer,
           compute == Compute.SERVERLESS ? " serverless" : "",
           databases,
           result.stacks(),
-          result.largestResources(),
+          result.serverResources(),
           result.largestBytes() / 1024,
           result.wall().toMillis() / 1000.0,
           (double) result.wall().toMillis() / databases,
+          (double) result.wall().toMillis() / servers,
           result.peakRssBytes() / (1024 * 1024),
           unvalidated.wall().toMillis() / 1000.0);
     }
@@ -98,18 +112,22 @@ public final class SynthBenchmark {
       throw new IllegalStateException("synthesis failed; see " + work.resolve("synth.log"));
     }
     int stacks = 0;
-    int largestResources = 0;
+    int fewestServerResources = Integer.MAX_VALUE;
+    int mostServerResources = 0;
     long largestBytes = 0;
     try (Stream<Path> templates = Files.list(out)) {
       for (Path template :
           templates.filter(p -> p.toString().endsWith(".template.json")).toList()) {
         stacks++;
-        largestResources =
-            Math.max(largestResources, JSON.readTree(template.toFile()).path("Resources").size());
         largestBytes = Math.max(largestBytes, Files.size(template));
+        if (template.getFileName().toString().contains("-Server-")) {
+          int resources = JSON.readTree(template.toFile()).path("Resources").size();
+          fewestServerResources = Math.min(fewestServerResources, resources);
+          mostServerResources = Math.max(mostServerResources, resources);
+        }
       }
     }
-    return new Result(stacks, largestResources, largestBytes, wall, peak);
+    return new Result(stacks, fewestServerResources, mostServerResources, largestBytes, wall, peak);
   }
 
   /** Resident memory of the process and all its descendants, from /proc. */

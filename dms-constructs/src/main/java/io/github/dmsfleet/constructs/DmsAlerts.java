@@ -24,7 +24,8 @@ import software.constructs.Construct;
 /**
  * Where a fleet's alerts go: a KMS-encrypted, SSL-only SNS topic (or an existing one) with e-mail
  * subscriptions, fed by DMS event subscriptions for failing replication instances and tasks and by
- * the CloudWatch alarms of {@link #alarmOnServer} and {@link #alarmOnDatabase}.
+ * the CloudWatch alarms of {@link #alarmOnServer}, {@link #alarmOnDatabase} and {@link
+ * #alarmOnTaskLogs}.
  *
  * <p>Construct ids: {@code Resource} (the new topic), {@code Key} (unless a key or topic is given),
  * {@code InstanceEvents}, {@code TaskEvents}.
@@ -123,6 +124,14 @@ public class DmsAlerts extends Construct {
   /** As {@link #alarmOnDatabase(DmsDatabaseMigration, DmsTaskAlarmOptions)}, with the defaults. */
   public List<Alarm> alarmOnDatabase(DmsDatabaseMigration database) {
     return database.addAlarms(alarmAction);
+  }
+
+  /**
+   * An alarm on the task error lines of {@code taskLogs} notifying this topic, created in their
+   * scope and so in their stack; see {@link DmsTaskLogs#addAlarm}.
+   */
+  public Alarm alarmOnTaskLogs(DmsTaskLogs taskLogs) {
+    return taskLogs.addAlarm(alarmAction);
   }
 
   /**

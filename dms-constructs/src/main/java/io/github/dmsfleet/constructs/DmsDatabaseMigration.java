@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
@@ -33,6 +33,8 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
    * identifier; worked out when a metric first needs it.
    */
   private @Nullable Map<String, String> metricDimensions;
+
+  private @Nullable String taskResourceId;
 
   /** A database of {@code props}' source server, in {@code scope}. */
   public DmsDatabaseMigration(Construct scope, String id, DmsDatabaseMigrationProps props) {
@@ -150,6 +152,23 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
     return replicationServer;
   }
 
+  /**
+   * The task's resource id, the last part of its ARN: what CloudWatch keys the task's metrics by
+   * and what its log stream ({@code dms-task-<resource id>}) is named after. Worked out once, when
+   * first needed.
+   */
+  String taskResourceId() {
+    if (taskResourceId == null) {
+      // Fn.select(6, Fn.split(":", arn)) in one call into the CDK rather than two.
+      taskResourceId =
+          Token.asString(
+              Map.of(
+                  "Fn::Select",
+                  List.of(6, Map.of("Fn::Split", List.of(":", replicationTask.getRef())))));
+    }
+    return taskResourceId;
+  }
+
   private Metric taskMetric(String metricName, String statistic) {
     if (metricDimensions == null) {
       // Sorted, so that the template does not follow Map.of's order, which changes between JVMs.
@@ -159,7 +178,7 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
                   "ReplicationInstanceIdentifier",
                   replicationServer.getReplicationInstanceIdentifier(),
                   "ReplicationTaskIdentifier",
-                  Fn.select(6, Fn.split(":", replicationTask.getRef()))));
+                  taskResourceId()));
     }
     return Metric.Builder.create()
         .namespace("AWS/DMS")

@@ -6,6 +6,7 @@ import io.github.dmsfleet.constructs.internal.TaskJson;
 import io.github.dmsfleet.rules.DmsIdentifiers;
 import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.S3Targets;
 import io.github.dmsfleet.rules.Secrets;
 import io.github.dmsfleet.rules.SourceEngine;
@@ -38,6 +39,7 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
   private final String tableMappings;
   private final String taskSettings;
   private final String bucketFolder;
+  private final int sourcePort;
   private final @Nullable String cdcStartPosition;
   private final @Nullable Instant cdcStartTime;
   private final CfnEndpoint sourceEndpoint;
@@ -80,6 +82,7 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
     String subfolder =
         Objects.requireNonNullElse(settings.getSubfolder(), S3Targets.safeFolderName(databaseName));
     bucketFolder = server.getBucketFolder() + "/" + subfolder;
+    sourcePort = Objects.requireNonNullElse(settings.getSourcePort(), server.getSourcePort());
     SslMode sslMode = Objects.requireNonNullElse(settings.getSslMode(), defaults.getSslMode());
     String certificateArn =
         settings.getCertificateArn() != null || !sslMode.verifiesCertificate()
@@ -112,6 +115,7 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
     problems.check(
         "targetEndpointIdentifier", targetEndpointIdentifier, DmsIdentifiers.TASK_OR_ENDPOINT);
     problems.check("subfolder", subfolder, S3Targets.FOLDER);
+    problems.between("sourcePort", settings.getSourcePort(), Networks.PORT);
     DmsSourceServerBase.checkSsl(problems, sslMode, certificateArn);
     if (settings.getTableMappings() != null) {
       problems.addFindings("tableMappings", TableMappings.validate(settings.getTableMappings()));
@@ -129,6 +133,7 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
     server.conflicts(taken).forEach(problems::add);
     problems.throwIfAny();
     server.register(this, id, taken);
+    server.allowSourcePort(sourcePort);
     taskSettings = TaskJson.taskSettings(defaults.getTaskSettings(), settings.getTaskSettings());
 
     String secretId = server.grantSecretRead(settings.getSecret(), settings.getSecretName());
@@ -185,6 +190,11 @@ public abstract class DmsDatabaseMigrationBase extends Construct {
   /** The folder of the bucket the database is written to. */
   public String getBucketFolder() {
     return bucketFolder;
+  }
+
+  /** The port the replication reaches the database on. */
+  public int getSourcePort() {
+    return sourcePort;
   }
 
   /** Where CDC starts, if set. */

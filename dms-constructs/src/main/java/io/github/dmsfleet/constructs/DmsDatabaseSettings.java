@@ -31,6 +31,13 @@ public abstract class DmsDatabaseSettings {
    */
   public abstract @Nullable String getSecretName();
 
+  /**
+   * The port the replication reaches this database on, which the security groups that run the
+   * server's replications open too; the endpoint takes the port from the secret, so keep the two
+   * the same. Default: the server's {@code sourcePort}.
+   */
+  public abstract @Nullable Integer getSourcePort();
+
   /** How the source connection is encrypted. Default: the server's. */
   public abstract @Nullable SslMode getSslMode();
 

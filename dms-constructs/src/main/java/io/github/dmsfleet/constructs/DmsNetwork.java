@@ -275,10 +275,14 @@ public class DmsNetwork extends Construct {
         AwsSdkCall.builder()
             .service("EC2")
             .action("describeManagedPrefixLists")
+            // Sorted, so that the template does not follow Map.of's order, which changes between
+            // JVMs and would make every synthesis update the lookup.
             .parameters(
                 Map.of(
                     "Filters",
-                    List.of(Map.of("Name", "prefix-list-name", "Values", List.of(name)))))
+                    List.of(
+                        new TreeMap<>(
+                            Map.of("Name", "prefix-list-name", "Values", List.of(name))))))
             .physicalResourceId(PhysicalResourceId.of(name))
             .outputPaths(List.of(PREFIX_LIST_ID))
             .build();

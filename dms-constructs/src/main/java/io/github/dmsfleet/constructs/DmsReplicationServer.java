@@ -41,6 +41,7 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
       SizeConversionOptions.builder().rounding(SizeRoundingBehavior.NONE).build();
 
   private final CfnReplicationInstance replicationInstance;
+  private final String replicationInstanceArn;
   private final IKey encryptionKey;
   private final String replicationInstanceIdentifier;
   private final int allocatedStorageGiB;
@@ -88,6 +89,8 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
             .vpcSecurityGroupIds(
                 securityGroups.stream().map(ISecurityGroup::getSecurityGroupId).toList())
             .build();
+    // Every task names the instance: read its ARN from the CDK once, not once per task.
+    replicationInstanceArn = replicationInstance.getRef();
     if (props.getRemovalPolicy() != null) {
       replicationInstance.applyRemovalPolicy(props.getRemovalPolicy());
     }
@@ -201,7 +204,7 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
 
   @Override
   public String getReplicationInstanceArn() {
-    return replicationInstance.getRef();
+    return replicationInstanceArn;
   }
 
   @Override

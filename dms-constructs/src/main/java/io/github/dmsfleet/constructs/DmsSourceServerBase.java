@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.SizeConversionOptions;
@@ -52,7 +54,6 @@ public abstract class DmsSourceServerBase extends Construct {
           "1 to 128 letters, digits or '_', not starting with a digit");
   private static final SizeConversionOptions EXACT =
       SizeConversionOptions.builder().rounding(SizeRoundingBehavior.NONE).build();
-  private static final int MAX_PORT = 65_535;
 
   private final String serverName;
   private final SourceEngine engine;
@@ -65,6 +66,11 @@ public abstract class DmsSourceServerBase extends Construct {
   private final IRole s3TargetRole;
   private final DmsSourceServerSettings settings;
   private final List<DmsDatabaseMigrationBase> databases = new ArrayList<>();
+
+  /** What runs the replications, and the source ports it may reach so far. */
+  private final List<IConnectable> replications = new ArrayList<>();
+
+  private final Set<Integer> sourcePorts = new TreeSet<>();
 
   /** Identifiers and folders taken by a database, with the database's id. */
   private final Map<String, String> claimed = new HashMap<>();
@@ -100,6 +106,7 @@ public abstract class DmsSourceServerBase extends Construct {
     engine = settings.getEngine();
     sourcePort = Objects.requireNonNullElse(settings.getSourcePort(), engine.defaultPort());
     sourceCidrs = Objects.requireNonNullElse(settings.getSourceCidrs(), List.of("0.0.0.0/0"));
+    sourcePorts.add(sourcePort);
     targetBucket = settings.getTargetBucket();
     targetEncryptionKey =
         Objects.requireNonNullElse(
@@ -153,7 +160,7 @@ public abstract class DmsSourceServerBase extends Construct {
     return engine;
   }
 
-  /** The port the replication reaches the source on. */
+  /** The port the replication reaches the source on, unless a database gives its own. */
   public int getSourcePort() {
     return sourcePort;
   }
@@ -195,13 +202,26 @@ public abstract class DmsSourceServerBase extends Construct {
 
   /**
    * Lets {@code replication} (the security groups that run this server's replications) reach the
-   * source on its port, in its networks only when {@code sourceCidrs} are given.
+   * source on its port and on the ports its databases give, in its networks only when {@code
+   * sourceCidrs} are given.
    */
   protected void allowSourceTraffic(IConnectable replication) {
+    replications.add(replication);
+    sourcePorts.forEach(port -> allowTo(replication, port));
+  }
+
+  /** Lets the replication reach a database of this server on its own port too. */
+  void allowSourcePort(int port) {
+    if (sourcePorts.add(port)) {
+      replications.forEach(replication -> allowTo(replication, port));
+    }
+  }
+
+  private void allowTo(IConnectable replication, int port) {
     for (String cidr : sourceCidrs) {
       replication
           .getConnections()
-          .allowTo(Peer.ipv4(cidr), Port.tcp(sourcePort), "DMS reads its source databases");
+          .allowTo(Peer.ipv4(cidr), Port.tcp(port), "DMS reads its source databases");
     }
   }
 
@@ -348,7 +368,7 @@ public abstract class DmsSourceServerBase extends Construct {
               + " with SSE-KMS");
     }
     problems.check("bucketFolder", settings.getBucketFolder(), S3Targets.FOLDER);
-    problems.between("sourcePort", settings.getSourcePort(), 1, MAX_PORT);
+    problems.between("sourcePort", settings.getSourcePort(), Networks.PORT);
     if (settings.getSourceCidrs() != null && settings.getSourceCidrs().isEmpty()) {
       problems.add("'sourceCidrs' must hold at least one CIDR block; leave it out for any address");
     }

@@ -343,6 +343,45 @@ class DmsSourceServerTest {
   }
 
   @Test
+  void aDatabaseOnAPortOfItsOwnOpensThatPortOnceInTheServersNetworks() {
+    Stack stack = stack();
+    DmsSourceServer server =
+        new DmsSourceServer(
+            stack,
+            "erp01",
+            sourceProps(stack)
+                .engine(SourceEngine.POSTGRESQL)
+                .sourceCidrs(List.of("10.20.0.0/16"))
+                .build());
+    DmsDatabaseOptions onPgBouncer =
+        DmsDatabaseOptions.builder().from(orders()).sourcePort(6432).build();
+    DmsDatabaseMigration orders = server.addDatabase("orders", onPgBouncer);
+    server.addDatabase(
+        "invoices",
+        DmsDatabaseOptions.builder().from(onPgBouncer).secretName("dms/erp01/invoices").build());
+    DmsDatabaseMigration ledger =
+        server.addDatabase("ledger", DmsDatabaseOptions.builder().secretName("dms/l").build());
+    Template template = template(stack);
+
+    for (int port : List.of(5432, 6432)) {
+      template.hasResourceProperties(
+          "AWS::EC2::SecurityGroupEgress",
+          Map.of(
+              "GroupId",
+              "sg-0123456789abcdef0",
+              "CidrIp",
+              "10.20.0.0/16",
+              "FromPort",
+              port,
+              "ToPort",
+              port));
+    }
+    template.resourceCountIs("AWS::EC2::SecurityGroupEgress", 2);
+    assertThat(orders.getSourcePort()).isEqualTo(6432);
+    assertThat(ledger.getSourcePort()).isEqualTo(5432);
+  }
+
+  @Test
   void databasesOverrideTheServersSettings() throws Exception {
     Stack stack = stack();
     new DmsSourceServer(
@@ -426,12 +465,14 @@ class DmsSourceServerTest {
                         .migrationType(MigrationType.FULL_LOAD)
                         .cdcStartPosition("checkpoint:V1#1")
                         .subfolder("/orders")
+                        .sourcePort(65_536)
                         .build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invalid DmsDatabaseMigration 'orders' of 'sales-db01': 'secret' or 'secretName' is"
                 + " required; 'subfolder' must be an S3 folder such as data or lake/raw: letters,"
                 + " digits and ! _ . ' ( ) -, parts joined by single /, got '/orders';"
+                + " 'sourcePort' must be between 1 and 65535, got 65536;"
                 + " 'certificateArn' is required with 'sslMode' verify-full: give the ARN of the DMS"
                 + " certificate of the source's CA, or use 'sslMode' require; 'cdcStartPosition' and"
                 + " 'cdcStartTime' apply only to CDC, but 'migrationType' is full-load: remove them or"

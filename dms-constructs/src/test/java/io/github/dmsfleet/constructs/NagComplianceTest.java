@@ -56,6 +56,14 @@ class NagComplianceTest {
                 .accountRoles(roles)
                 .build());
     alerts.alarmOnServer(instance);
+    alerts.alarmOnTaskLogs(
+        new DmsTaskLogs(
+            serverStack,
+            "TaskLogs",
+            DmsTaskLogsProps.builder()
+                .replicationServer(instance)
+                .encryptionKey(lake.getEncryptionKey())
+                .build()));
     DmsSourceServer server =
         new DmsSourceServer(
             serverStack,
@@ -71,6 +79,14 @@ class NagComplianceTest {
               database,
               DmsDatabaseOptions.builder().secretName("dms/sales-db01/" + database).build()));
     }
+    new DmsServerDashboard(
+        serverStack,
+        "Dashboard",
+        DmsServerDashboardProps.builder()
+            .replicationServer(instance)
+            .databases(server.getDatabases())
+            .build());
+    new DmsFleetDashboard(shared, "Overview");
     DmsServerlessSourceServer serverless =
         new DmsServerlessSourceServer(
             serverlessStack,

@@ -1,5 +1,6 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.SourceEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -185,7 +186,7 @@ public final class CredentialsLoader {
     }
     try {
       int port = Integer.parseInt(text);
-      if (port >= 1 && port <= 65_535) {
+      if (Networks.PORT.contains(port)) {
         return port;
       }
     } catch (NumberFormatException e) {

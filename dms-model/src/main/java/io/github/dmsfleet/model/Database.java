@@ -61,4 +61,10 @@ public interface Database {
 
   /** Its row's {@code task_settings}, merged over the fleet's; empty when it names none. */
   Optional<TaskSettingsOverride> taskSettings();
+
+  /**
+   * The port its source listens on: its row's {@code port}, or its engine's usual port. The
+   * replication instances may reach it there; the endpoint itself takes the port from the secret.
+   */
+  int port();
 }

@@ -3,6 +3,7 @@ package io.github.dmsfleet.model;
 import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.DmsIdentifiers;
 import io.github.dmsfleet.rules.MigrationType;
+import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.Secrets;
 import io.github.dmsfleet.rules.SourceEngine;
 import io.github.dmsfleet.rules.SslMode;
@@ -28,7 +29,8 @@ final class DatabaseRows {
           "migration_type",
           "ssl_mode",
           "certificate_arn",
-          "task_settings");
+          "task_settings",
+          "port");
 
   /** A database's effective SSL mode and the certificate it checks against. */
   private record Ssl(SslMode mode, Optional<String> certificateArn) {}
@@ -153,6 +155,7 @@ final class DatabaseRows {
     checkSecretName(line, secret);
     MigrationType migrationType = migrationType(row);
     Ssl ssl = ssl(row, engine);
+    int port = port(row, engine);
     Optional<TableMapping> mapping = tableMapping(row, server, name);
     Optional<TaskSettingsOverride> overrides = taskSettings(row, server, name);
     // A shared file that is invalid is reported once, for the first row that names it.
@@ -176,6 +179,7 @@ final class DatabaseRows {
         .sslMode(ssl.mode())
         .certificateArn(ssl.certificateArn())
         .taskSettings(overrides)
+        .port(port)
         .build();
   }
 
@@ -225,6 +229,35 @@ final class DatabaseRows {
       error(row.line(), "'migration_type': " + e.getMessage());
       return parsed.settings().migrationType();
     }
+  }
+
+  /** The row's port, or the engine's usual one. */
+  private int port(CsvFile.Row row, SourceEngine engine) {
+    if (!row.has("port")) {
+      return engine.defaultPort();
+    }
+    String value = row.trimmed("port");
+    try {
+      int port = Integer.parseInt(value);
+      if (Networks.PORT.contains(port)) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the range
+    }
+    error(
+        row.line(),
+        "'port' must be a TCP port from "
+            + Networks.PORT.min()
+            + " to "
+            + Networks.PORT.max()
+            + ", got '"
+            + value
+            + "'; leave it empty for "
+            + engine.engineName()
+            + "'s usual "
+            + engine.defaultPort());
+    return engine.defaultPort();
   }
 
   /**

@@ -69,7 +69,7 @@ public final class FleetSummary {
                     + unencrypted.stream().map(FleetSummary::name).collect(Collectors.joining(", "))
                     + ")"));
     List<Integer> ports =
-        fleet.databases().stream().map(d -> d.engine().defaultPort()).distinct().sorted().toList();
+        fleet.databases().stream().map(Database::port).distinct().sorted().toList();
     String onPorts =
         (ports.size() == 1 ? " on port " : " on ports ")
             + ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
@@ -113,6 +113,9 @@ public final class FleetSummary {
     settings.add("ssl_mode " + database.sslMode().value());
     database.certificateArn().ifPresent(c -> settings.add("certificate_arn " + c));
     database.taskSettings().ifPresent(t -> settings.add("task_settings " + t.file().getFileName()));
+    if (database.port() != database.engine().defaultPort()) {
+      settings.add("port " + database.port());
+    }
     return String.join(", ", settings);
   }
 

@@ -34,15 +34,21 @@ public final class Names {
     return stackPrefix + "-Alerts";
   }
 
+  /** {@code <prefix>-Overview}: the fleet's overview dashboard. */
+  public static String overviewStack(String stackPrefix) {
+    return stackPrefix + "-Overview";
+  }
+
   /** {@code <prefix>-Server-<server>}, the server name made legal by {@link Identifiers}. */
   public static String serverStack(String stackPrefix, String server) {
     return stackPrefix + "-Server-" + Identifiers.of(server);
   }
 
   /**
-   * The stacks every server stack uses, in the order they deploy: the account roles (only when the
-   * fleet creates them), the storage (only when it creates its bucket; the network's S3 endpoint
-   * admits that bucket), the network and the alerts.
+   * The stacks of the fleet that are no server's, in the order they deploy: the account roles (only
+   * when the fleet creates them), the storage (only when it creates its bucket; the network's S3
+   * endpoint admits that bucket), the network and the alerts, which every server stack uses, and
+   * the overview dashboard, which uses none of them.
    */
   public static List<String> sharedStacks(Settings settings) {
     String prefix = settings.stackPrefix();
@@ -53,7 +59,7 @@ public final class Names {
     if (settings.bucketName().isEmpty()) {
       stacks.add(storageStack(prefix));
     }
-    stacks.addAll(List.of(networkStack(prefix), alertsStack(prefix)));
+    stacks.addAll(List.of(networkStack(prefix), alertsStack(prefix), overviewStack(prefix)));
     return List.copyOf(stacks);
   }
 

@@ -170,6 +170,58 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void aRowMayGiveThePortItsSourceListensOnAndOthersTakeTheirEnginesUsualPort() {
+    Fleet fleet =
+        ConfigFolder.in(dir)
+            .databases(
+                """
+                server,dbname,engine,port
+                srv,named,,14331
+                srv,plain
+                srv,pg,postgres,
+                """)
+            .mappingsFor("srv:named", "srv:plain", "srv:pg")
+            .load();
+
+    assertThat(fleet.database("srv", "named").orElseThrow().port()).isEqualTo(14331);
+    assertThat(fleet.database("srv", "plain").orElseThrow().port()).isEqualTo(1433);
+    assertThat(fleet.database("srv", "pg").orElseThrow().port()).isEqualTo(5432);
+  }
+
+  @Test
+  void aPortThatIsNoTcpPortIsAnErrorNamingTheLineAndTheUsualPort() {
+    ConfigFolder folder =
+        ConfigFolder.in(dir)
+            .databases(
+                """
+                server,dbname,engine,port
+                srv,a,,0
+                srv,b,postgres,65536
+                srv,c,,1433x
+                srv,d,,65535
+                """)
+            .mappingsFor("srv:a", "srv:b", "srv:c", "srv:d");
+
+    assertThat(folder.problems())
+        .containsExactly(
+            Problem.at(
+                databasesFile(),
+                2,
+                "'port' must be a TCP port from 1 to 65535, got '0'; leave it empty for sqlserver's"
+                    + " usual 1433"),
+            Problem.at(
+                databasesFile(),
+                3,
+                "'port' must be a TCP port from 1 to 65535, got '65536'; leave it empty for"
+                    + " postgres's usual 5432"),
+            Problem.at(
+                databasesFile(),
+                4,
+                "'port' must be a TCP port from 1 to 65535, got '1433x'; leave it empty for"
+                    + " sqlserver's usual 1433"));
+  }
+
+  @Test
   void aFleetCertificateThatNoDatabaseUsesIsAnError() {
     ConfigFolder folder =
         ConfigFolder.in(dir)

@@ -32,7 +32,7 @@ class FleetSummaryTest {
   }
 
   @Test
-  void namesServerlessServersUnencryptedDatabasesAndOpenEgress() {
+  void namesServerlessServersUnencryptedDatabasesOwnPortsAndOpenEgress() {
     Fleet fleet =
         ConfigFolder.in(dir)
             .parameters(
@@ -49,11 +49,11 @@ class FleetSummaryTest {
                 """)
             .databases(
                 """
-                server,dbname,engine,ssl_mode,migration_type
+                server,dbname,engine,ssl_mode,migration_type,port
                 spiky,events,postgres,none,
-                spiky,audit,postgres,,
+                spiky,audit,postgres,,,5432
                 steady,ledger,,,cdc
-                quiet,archive
+                quiet,archive,,,,14331
                 """)
             .mappingsFor("spiky:events", "spiky:audit", "steady:ledger", "quiet:archive")
             .load();
@@ -75,9 +75,10 @@ class FleetSummaryTest {
             "Databases whose settings differ from the fleet's:",
             "  spiky/events: migration_type full-load-and-cdc, ssl_mode none",
             "  steady/ledger: migration_type cdc, ssl_mode require",
+            "  quiet/archive: migration_type full-load-and-cdc, ssl_mode require, port 14331",
             "Security:",
             "  unencrypted sources: 1 (spiky/events)",
-            "  source egress:       open to any address on ports 1433, 5432; set source_cidrs to"
-                + " narrow it");
+            "  source egress:       open to any address on ports 1433, 5432, 14331; set"
+                + " source_cidrs to narrow it");
   }
 }

@@ -17,7 +17,8 @@ class NamesTest {
     Settings settings = ImmutableSettings.builder().stackPrefix("Lake").build();
 
     assertThat(Names.sharedStacks(settings))
-        .containsExactly("Lake-AccountRoles", "Lake-Storage", "Lake-Network", "Lake-Alerts");
+        .containsExactly(
+            "Lake-AccountRoles", "Lake-Storage", "Lake-Network", "Lake-Alerts", "Lake-Overview");
   }
 
   @Test
@@ -25,7 +26,8 @@ class NamesTest {
     Settings settings = ImmutableSettings.builder().createAccountRoles(false).build();
 
     assertThat(Names.sharedStacks(settings))
-        .containsExactly("DmsFleet-Storage", "DmsFleet-Network", "DmsFleet-Alerts");
+        .containsExactly(
+            "DmsFleet-Storage", "DmsFleet-Network", "DmsFleet-Alerts", "DmsFleet-Overview");
   }
 
   @Test
@@ -33,6 +35,7 @@ class NamesTest {
     Settings settings = ImmutableSettings.builder().bucketName("lake-raw").build();
 
     assertThat(Names.sharedStacks(settings))
-        .containsExactly("DmsFleet-AccountRoles", "DmsFleet-Network", "DmsFleet-Alerts");
+        .containsExactly(
+            "DmsFleet-AccountRoles", "DmsFleet-Network", "DmsFleet-Alerts", "DmsFleet-Overview");
   }
 }

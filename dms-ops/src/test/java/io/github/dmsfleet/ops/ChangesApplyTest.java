@@ -62,6 +62,7 @@ class ChangesApplyTest extends FakeChangeSets {
             entry(STORAGE, "skipped: no changes"),
             entry(NETWORK, "skipped: no changes"),
             entry(ALERTS, "skipped: no changes"),
+            entry(OVERVIEW, "skipped: no changes"),
             entry(SERVER1, "ok: UPDATE_COMPLETE (1 change)"),
             entry(DBNAME1, "ok: stopped; " + RESUMED),
             entry(SERVER2, "skipped: no changes"));
@@ -74,7 +75,7 @@ class ChangesApplyTest extends FakeChangeSets {
         .contains(
             "dbserver1-dbname1-all: tagged dms-ops:stopped-for-change-set=DmsFleet/add-orders",
             "DmsFleet-Server-dbserver1: executing change set add-orders",
-            "7 items: 2 ok, 5 skipped, 0 failed");
+            "8 items: 2 ok, 6 skipped, 0 failed");
   }
 
   @Test
@@ -380,7 +381,7 @@ class ChangesApplyTest extends FakeChangeSets {
   @Test
   void aSharedStackThatFailsKeepsTheServerStacksFromUpdating() {
     fleet();
-    noChanges(ROLES, STORAGE, ALERTS, SERVER2);
+    noChanges(ROLES, STORAGE, ALERTS, OVERVIEW, SERVER2);
     cloudFormation
         .changeSet(NETWORK, CHANGE_SET)
         .failing(
@@ -446,11 +447,11 @@ class ChangesApplyTest extends FakeChangeSets {
 
     Cli.Run run = changesJson("apply");
 
-    assertThat(run.json().get(4).toString())
+    assertThat(run.json().get(5).toString())
         .isEqualTo(
             "{\"item\":\"DmsFleet-Server-dbserver1\",\"result\":\"ok\",\"detail\":\"UPDATE_COMPLETE"
                 + " (1 change)\"}");
-    assertThat(run.results()).hasSize(7);
+    assertThat(run.results()).hasSize(8);
   }
 
   private static void copyConfigWithServer(Path config, String server, String database)

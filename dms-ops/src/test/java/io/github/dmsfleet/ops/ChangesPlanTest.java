@@ -40,6 +40,7 @@ class ChangesPlanTest extends FakeChangeSets {
             "DmsFleet-Storage no-changes -",
             "DmsFleet-Network no-changes -",
             "DmsFleet-Alerts no-changes -",
+            "DmsFleet-Overview no-changes -",
             "DmsFleet-Server-dbserver1 ready execute (5 changes)",
             "  dbserver1-dbname1-all running | task modified: TableMappings | stop-and-resume:"
                 + " stop, then resume",
@@ -49,7 +50,7 @@ class ChangesPlanTest extends FakeChangeSets {
                 + " TableMappings | nothing: nothing: not running (stopped)",
             "DmsFleet-Server-dbserver2 no-changes -");
     assertThat(run.err())
-        .contains("6 stacks: 1 to update, 5 not; 3 tasks: 2 to stop and resume, 1 left alone");
+        .contains("7 stacks: 1 to update, 6 not; 3 tasks: 2 to stop and resume, 1 left alone");
   }
 
   @Test
@@ -107,10 +108,11 @@ class ChangesPlanTest extends FakeChangeSets {
             DmsFleet-Storage           -                      -        no changes                    -
             DmsFleet-Network           -                      -        no changes                    -
             DmsFleet-Alerts            -                      -        no changes                    -
+            DmsFleet-Overview          -                      -        no changes                    -
             DmsFleet-Server-dbserver1  -                      -        1 change                      execute
                                        dbserver1-dbname1-all  running  task modified: TableMappings  stop, then resume
             DmsFleet-Server-dbserver2  -                      -        no changes                    -
-            6 stacks: 1 to update, 5 not; 1 task: 1 to stop and resume
+            7 stacks: 1 to update, 6 not; 1 task: 1 to stop and resume
             """);
   }
 
@@ -169,8 +171,8 @@ class ChangesPlanTest extends FakeChangeSets {
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(run.err())
         .isEqualTo(
-            "Reading change set add-order of 6 stacks\n"
-                + "error: none of the fleet's 6 stacks has a change set named 'add-order';"
+            "Reading change set add-order of 7 stacks\n"
+                + "error: none of the fleet's 7 stacks has a change set named 'add-order';"
                 + " nearest: add-orders, nightly\n");
   }
 
@@ -190,7 +192,7 @@ class ChangesPlanTest extends FakeChangeSets {
   @Test
   void aChangeSetCloudFormationCouldNotCreateIsAProblem() {
     fleet();
-    noChanges(ROLES, NETWORK, STORAGE, ALERTS, SERVER2);
+    noChanges(ROLES, NETWORK, STORAGE, ALERTS, OVERVIEW, SERVER2);
     cloudFormation.failedChangeSet(
         SERVER1, CHANGE_SET, "Template error: unresolved resource dependencies [Key] in Outputs");
 

@@ -95,6 +95,7 @@ class ChangesServerlessTest extends FakeChangeSets {
             entry(STORAGE, "skipped: no changes"),
             entry(NETWORK, "skipped: no changes"),
             entry(ALERTS, "skipped: no changes"),
+            entry(OVERVIEW, "skipped: no changes"),
             entry(SERVER1, "skipped: no changes"),
             entry(SERVER2, "ok: UPDATE_COMPLETE (1 change)"),
             entry(INVENTORY, "ok: stopped; " + RESUMED));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * Tests that drive {@code dms-ops changes} against the fake DMS holding the sample fleet's tasks,
- * wired to their instances and endpoints, and the fake CloudFormation holding its six stacks.
+ * wired to their instances and endpoints, and the fake CloudFormation holding its seven stacks.
  */
 abstract class FakeChangeSets {
   static final Fleet FLEET = ConfigLoader.load(Path.of(Cli.CONFIG));
@@ -23,9 +23,11 @@ abstract class FakeChangeSets {
   static final String NETWORK = "DmsFleet-Network";
   static final String STORAGE = "DmsFleet-Storage";
   static final String ALERTS = "DmsFleet-Alerts";
+  static final String OVERVIEW = "DmsFleet-Overview";
   static final String SERVER1 = "DmsFleet-Server-dbserver1";
   static final String SERVER2 = "DmsFleet-Server-dbserver2";
-  static final List<String> STACKS = List.of(ROLES, STORAGE, NETWORK, ALERTS, SERVER1, SERVER2);
+  static final List<String> STACKS =
+      List.of(ROLES, STORAGE, NETWORK, ALERTS, OVERVIEW, SERVER1, SERVER2);
 
   static final String TASK = "AWS::DMS::ReplicationTask";
   static final String ENDPOINT = "AWS::DMS::Endpoint";

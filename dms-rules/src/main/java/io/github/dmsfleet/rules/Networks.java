@@ -10,6 +10,9 @@ public final class Networks {
   private static final Range PREFIX_LENGTH = new Range(16, 24);
   private static final Range SOURCE_PREFIX_LENGTH = new Range(1, 32);
 
+  /** The TCP ports a source database may listen on. */
+  public static final Range PORT = new Range(1, 65_535);
+
   /**
    * The CIDR block of a new VPC: big enough for subnets in several Availability Zones, and no
    * bigger than a VPC may be.
