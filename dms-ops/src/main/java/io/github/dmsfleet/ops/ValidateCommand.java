@@ -7,6 +7,7 @@ import io.github.dmsfleet.model.FleetSummary;
 import io.github.dmsfleet.model.Problem;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
+import io.github.dmsfleet.rules.Compute;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +22,29 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Checks the config folder and prints what it deploys; lists every problem when it is invalid."
-            + " With --output json, one object per database with the names it gets.")
+            + " With --output json, one object per database with the names and settings it gets.")
 final class ValidateCommand implements Callable<Integer> {
-  /** One database in JSON output; keys are stable. */
+  /**
+   * One database in JSON output, with its effective settings; keys are stable. {@code instance} is
+   * null on a serverless server, whose {@code task} names the replication config; {@code
+   * certificateArn} and {@code taskSettings} (the file's name) are null when not set.
+   */
   record Row(
       String server,
       String database,
       String engine,
+      String compute,
       String instance,
       String task,
       String sourceEndpoint,
       String targetEndpoint,
       String secret,
-      String s3Prefix) {}
+      String s3Prefix,
+      String migrationType,
+      String sslMode,
+      String certificateArn,
+      int port,
+      String taskSettings) {}
 
   /** Makes no AWS call; takes the global options so that every command accepts them. */
   @Mixin private GlobalOptions global;
@@ -61,12 +72,18 @@ final class ValidateCommand implements Callable<Integer> {
                   d.serverName(),
                   d.name(),
                   d.engine().engineName(),
-                  server.instanceIdentifier(),
+                  server.compute().value(),
+                  server.compute() == Compute.INSTANCE ? server.instanceIdentifier() : null,
                   d.taskIdentifier(),
                   d.sourceEndpointIdentifier(),
                   d.targetEndpointIdentifier(),
                   d.secretName(),
-                  d.s3Prefix()));
+                  d.s3Prefix(),
+                  d.migrationType().value(),
+                  d.sslMode().value(),
+                  d.certificateArn().orElse(null),
+                  d.port(),
+                  d.taskSettings().map(t -> t.file().getFileName().toString()).orElse(null)));
         }
       }
       Report.json(console, rows);

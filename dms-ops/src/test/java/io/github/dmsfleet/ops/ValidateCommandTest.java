@@ -38,6 +38,37 @@ class ValidateCommandTest {
   }
 
   @Test
+  void jsonGivesEachDatabaseItsNamesAndEffectiveSettings() throws Exception {
+    Path config = Cli.mixedFleetConfig(dir.resolve("config"));
+
+    Cli.Run run =
+        Cli.run(Cli.NO_AWS, "validate", "--config", config.toString(), "--output", "json");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.json()).hasSize(5);
+    assertThat(run.json().get(0).toString())
+        .isEqualTo(
+            "{\"server\":\"dbserver1\",\"database\":\"dbname1\",\"engine\":\"sqlserver\","
+                + "\"compute\":\"instance\",\"instance\":\"dbserver1-instance\","
+                + "\"task\":\"dbserver1-dbname1-all\","
+                + "\"sourceEndpoint\":\"dbserver1-dbname1-sqlserver-source-endpoint\","
+                + "\"targetEndpoint\":\"dbserver1-dbname1-s3-target-endpoint\","
+                + "\"secret\":\"dms_dbserver1_dbname1_sql_server\",\"s3Prefix\":\"data/dbserver1/dbname1\","
+                + "\"migrationType\":\"full-load-and-cdc\",\"sslMode\":\"require\","
+                + "\"certificateArn\":null,\"port\":1433,\"taskSettings\":null}");
+    assertThat(run.json().get(3).toString())
+        .isEqualTo(
+            "{\"server\":\"dbserver2\",\"database\":\"sales\",\"engine\":\"sqlserver\","
+                + "\"compute\":\"serverless\",\"instance\":null,"
+                + "\"task\":\"dbserver2-sales-all\","
+                + "\"sourceEndpoint\":\"dbserver2-sales-sqlserver-source-endpoint\","
+                + "\"targetEndpoint\":\"dbserver2-sales-s3-target-endpoint\","
+                + "\"secret\":\"dms_dbserver2_sales_sql_server\",\"s3Prefix\":\"data/dbserver2/sales\","
+                + "\"migrationType\":\"full-load-and-cdc\",\"sslMode\":\"require\","
+                + "\"certificateArn\":null,\"port\":1433,\"taskSettings\":\"sales.json\"}");
+  }
+
+  @Test
   void listsEveryProblemOfAnInvalidConfigOnStderrAndExitsTwo() throws Exception {
     Files.writeString(dir.resolve("parameters.txt"), "key,value\nmaxfilesize,0\n");
     Files.writeString(dir.resolve("dms_config_details.txt"), "server,dbname\nsrv,db\n");
