@@ -3,6 +3,8 @@ package io.github.dmsfleet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dmsfleet.rules.Compute;
+import io.github.dmsfleet.rules.Quotas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,5 +37,21 @@ class GeneratedFleetTest {
       assertThat(Files.size(outdir.resolve("DmsFleet-Server-" + server + ".template.json")))
           .isLessThan(FleetChecks.MAX_TEMPLATE_BYTES);
     }
+  }
+
+  @Test
+  void theFullestServerlessServerFitsOneStack() throws Exception {
+    Path config =
+        SyntheticConfig.write(
+            work.resolve("config"), 1, Quotas.DATABASES_PER_SERVERLESS_SERVER, Compute.SERVERLESS);
+
+    Synthesized synthesized = Synthesized.from(config, work.resolve("cdk.out"));
+
+    assertThat(synthesized.exitCode()).as(synthesized.stderr()).isZero();
+    // the secrets role and the S3 role with their policies; per database two endpoints, a
+    // replication config, three alarms
+    assertThat(synthesized.templates().get("DmsFleet-Server-sqlsrv1").path("Resources").size())
+        .isEqualTo(4 + 82 * 6)
+        .isLessThanOrEqualTo(Quotas.RESOURCES_PER_STACK);
   }
 }

@@ -290,21 +290,32 @@ public final class ConfigLoader {
     Path file = dir.resolve(DATABASES_FILE);
     List<Server> onInstances =
         servers.stream().filter(s -> s.compute() == Compute.INSTANCE).toList();
-    for (Server server : onInstances) {
-      if (server.databases().size() > Quotas.DATABASES_PER_INSTANCE) {
-        Database first = server.databases().get(Quotas.DATABASES_PER_INSTANCE);
+    for (Server server : servers) {
+      int cap =
+          server.compute() == Compute.INSTANCE
+              ? Quotas.DATABASES_PER_INSTANCE
+              : Quotas.DATABASES_PER_SERVERLESS_SERVER;
+      if (server.databases().size() > cap) {
+        String why =
+            server.compute() == Compute.INSTANCE
+                ? "one replication instance serves at most "
+                    + Quotas.ENDPOINTS_PER_INSTANCE
+                    + " endpoints, so at most "
+                : "a serverless server's stack holds 6 resources per database and CloudFormation"
+                    + " takes "
+                    + Quotas.RESOURCES_PER_STACK
+                    + " per stack, so at most ";
         problems.error(
             Problem.at(
                 file,
-                first.line(),
+                server.databases().get(cap).line(),
                 "server '"
                     + server.name()
                     + "' has "
                     + server.databases().size()
-                    + " databases; one replication instance serves at most "
-                    + Quotas.ENDPOINTS_PER_INSTANCE
-                    + " endpoints, so at most "
-                    + Quotas.DATABASES_PER_INSTANCE
+                    + " databases; "
+                    + why
+                    + cap
                     + " databases: list the rest under a second server name"
                     + " (such as '"
                     + server.name()

@@ -270,6 +270,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void failsWhenAServerlessServerHasMoreDatabasesThanItsStackHolds() {
+    String rows =
+        IntStream.rangeClosed(1, 83).mapToObj(i -> "big,db" + i).collect(Collectors.joining("\n"));
+    ConfigFolder folder =
+        ConfigFolder.in(dir)
+            .parameters("key,value\ncompute,serverless\n")
+            .databases("server,dbname\n" + rows + "\n")
+            .mappingsFor(
+                IntStream.rangeClosed(1, 83).mapToObj(i -> "big:db" + i).toArray(String[]::new));
+
+    assertThat(problemsOf(folder))
+        .containsExactly(
+            Problem.at(
+                folder.file(ConfigLoader.DATABASES_FILE),
+                84,
+                "server 'big' has 83 databases; a serverless server's stack holds 6 resources per"
+                    + " database and CloudFormation takes 500 per stack, so at most 82 databases: list"
+                    + " the rest under a second server name (such as 'big-2') with matching"
+                    + " credentials rows"));
+  }
+
+  @Test
   void warnsWhenTheFleetNeedsMoreThanTheAccountQuotas() {
     String rows =
         IntStream.rangeClosed(1, 61)

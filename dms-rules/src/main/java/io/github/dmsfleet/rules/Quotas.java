@@ -11,6 +11,15 @@ public final class Quotas {
   /** Each database uses a source and a target endpoint. */
   public static final int DATABASES_PER_INSTANCE = ENDPOINTS_PER_INSTANCE / 2;
 
+  /** Resources CloudFormation takes in one stack. */
+  public static final int RESOURCES_PER_STACK = 500;
+
+  /**
+   * A serverless server's stack holds 4 resources plus 6 per database (two endpoints, a replication
+   * config and three alarms), and one stack holds at most {@link #RESOURCES_PER_STACK}.
+   */
+  public static final int DATABASES_PER_SERVERLESS_SERVER = (RESOURCES_PER_STACK - 4) / 6;
+
   public static final int INSTANCES_PER_ACCOUNT = 60;
   public static final int TASKS_PER_ACCOUNT = 600;
   public static final int ENDPOINTS_PER_ACCOUNT = 1000;
