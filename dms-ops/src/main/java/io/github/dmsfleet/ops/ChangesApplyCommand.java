@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code dms-ops changes apply}. */
@@ -64,12 +63,7 @@ final class ChangesApplyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Read only: print the plan, as changes plan does.")
   private boolean dryRun;
 
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  private Duration pollInterval;
+  @Mixin private PollInterval pollInterval;
 
   ChangesApplyCommand(ClientFactory clients) {
     this.clients = clients;
@@ -77,10 +71,7 @@ final class ChangesApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (concurrency < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--concurrency must be at least 1, got " + concurrency);
-    }
+    ActionOptions.concurrency(spec, concurrency);
     Console console = global.console();
     ChangeSetOptions.Selected selected = changeSetOptions.select(console);
     console.progress(
@@ -90,7 +81,7 @@ final class ChangesApplyCommand implements Callable<Integer> {
             + Report.plural(selected.stacks().size(), "stack")
             + (dryRun ? " (dry run: nothing is changed)" : ""));
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, pollInterval)) {
+        new ChangesCommand.Parts(clients, global, console, selected, pollInterval.get())) {
       ChangePlan plan =
           new ChangePlanner(parts.stacks, parts.kinds, parts.marks)
               .plan(selected.stacks(), selected.changeSet());

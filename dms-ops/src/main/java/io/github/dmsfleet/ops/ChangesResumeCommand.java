@@ -58,7 +58,7 @@ final class ChangesResumeCommand implements Callable<Integer> {
     int concurrency = action.concurrency(spec);
     ChangeSetOptions.Selected selected = changeSetOptions.select(console);
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, action.pollInterval)) {
+        new ChangesCommand.Parts(clients, global, console, selected, action.pollInterval.get())) {
       List<String> updating = updating(parts, selected.stacks());
       if (!updating.isEmpty()) {
         throw new InvalidInputException(

@@ -110,7 +110,7 @@ abstract class TaskActionCommand implements Callable<Integer> {
     }
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
       ReplicationControl control =
-          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
+          TasksCommand.control(dms, selected.fleet(), action.pollInterval.get(), console);
       return act(new Run(console, selected, concurrency, control));
     }
   }

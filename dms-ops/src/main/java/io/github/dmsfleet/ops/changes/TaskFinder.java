@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.changes;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.replication.TaskUnits;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,9 +46,7 @@ public final class TaskFinder implements UnitFinder {
     Map<String, Wired> found = new LinkedHashMap<>();
     FILTERS.forEach(
         (kind, filter) -> {
-          List<String> values = List.copyOf(arns.getOrDefault(kind, Set.of()));
-          for (int from = 0; from < values.size(); from += BATCH) {
-            List<String> batch = values.subList(from, Math.min(values.size(), from + BATCH));
+          for (List<String> batch : Batch.chunks(arns.getOrDefault(kind, Set.of()), BATCH)) {
             describe(Filter.builder().name(filter).values(batch).build())
                 .forEach(task -> found.put(task.replicationTaskArn(), wired(task)));
           }

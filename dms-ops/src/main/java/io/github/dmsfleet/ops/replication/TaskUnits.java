@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.replication;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.tasks.TaskSettings;
 import io.github.dmsfleet.rules.MigrationType;
 import java.time.Instant;
@@ -47,16 +48,11 @@ public final class TaskUnits implements ReplicationUnits {
   @Override
   public Map<String, ReplicationUnit> describe(
       Collection<String> identifiers, boolean withSettings) {
-    List<String> wanted = List.copyOf(identifiers);
     Map<String, ReplicationUnit> found = new LinkedHashMap<>();
-    for (int from = 0; from < wanted.size(); from += BATCH) {
+    for (List<String> batch : Batch.chunks(identifiers, BATCH)) {
       DescribeReplicationTasksRequest request =
           DescribeReplicationTasksRequest.builder()
-              .filters(
-                  Filter.builder()
-                      .name("replication-task-id")
-                      .values(wanted.subList(from, Math.min(wanted.size(), from + BATCH)))
-                      .build())
+              .filters(Filter.builder().name("replication-task-id").values(batch).build())
               .maxRecords(BATCH)
               .withoutSettings(!withSettings)
               .build();
