@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -253,7 +254,7 @@ public final class ReplicationControl {
   private record Waiting(
       String identifier,
       String done,
-      java.util.concurrent.CompletableFuture<ReplicationUnit> settled,
+      CompletableFuture<ReplicationUnit> settled,
       Function<ReplicationUnit, Result> conclude)
       implements Step {}
 
