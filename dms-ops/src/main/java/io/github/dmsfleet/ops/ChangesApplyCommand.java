@@ -2,7 +2,6 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.changes.ChangeApplier;
 import io.github.dmsfleet.ops.changes.ChangePlan;
-import io.github.dmsfleet.ops.changes.ChangePlanner;
 import io.github.dmsfleet.ops.changes.Resumer;
 import io.github.dmsfleet.ops.changes.StopMarks;
 import io.github.dmsfleet.ops.internal.Console;
@@ -82,12 +81,7 @@ final class ChangesApplyCommand implements Callable<Integer> {
             + (dryRun ? " (dry run: nothing is changed)" : ""));
     try (ChangesCommand.Parts parts =
         new ChangesCommand.Parts(clients, global, console, selected, pollInterval.get())) {
-      ChangePlan plan =
-          new ChangePlanner(parts.stacks, parts.kinds, parts.marks)
-              .plan(selected.stacks(), selected.changeSet());
-      if (!plan.found()) {
-        throw ChangesCommand.notFound(plan, selected.stacks(), parts.stacks);
-      }
+      ChangePlan plan = parts.plan(parts.kinds);
       List<String> problems = plan.problems();
       if (!problems.isEmpty()) {
         throw new InvalidInputException(

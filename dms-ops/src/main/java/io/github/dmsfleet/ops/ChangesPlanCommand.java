@@ -1,7 +1,6 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.changes.ChangePlan;
-import io.github.dmsfleet.ops.changes.ChangePlanner;
 import io.github.dmsfleet.ops.changes.ChangeSetState;
 import io.github.dmsfleet.ops.changes.StackPlan;
 import io.github.dmsfleet.ops.changes.UnitPlan;
@@ -62,12 +61,7 @@ final class ChangesPlanCommand implements Callable<Integer> {
             + Report.plural(selected.stacks().size(), "stack"));
     try (ChangesCommand.Parts parts =
         new ChangesCommand.Parts(clients, global, console, selected, pollInterval.get())) {
-      ChangePlan plan =
-          new ChangePlanner(parts.stacks, parts.kinds, parts.marks)
-              .plan(selected.stacks(), selected.changeSet());
-      if (!plan.found()) {
-        throw ChangesCommand.notFound(plan, selected.stacks(), parts.stacks);
-      }
+      ChangePlan plan = parts.plan(parts.kinds);
       print(console, global.output(), plan);
       List<String> problems = plan.problems();
       problems.forEach(p -> console.warn("apply would refuse: " + p));
