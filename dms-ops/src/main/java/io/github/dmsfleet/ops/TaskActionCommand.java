@@ -92,9 +92,7 @@ abstract class TaskActionCommand implements Callable<Integer> {
                   });
       if (!results.isEmpty()
           && results.stream().allMatch(r -> r.detail().startsWith("not found"))) {
-        console.warn(
-            "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"
-                + " AWS_PROFILE), or deploy the fleet first");
+        console.warn(TasksCommand.NONE_FOUND);
       }
       return exitCode;
     }

@@ -30,6 +30,14 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
       TasksReloadCommand.class
     })
 final class TasksCommand {
+  /**
+   * The warning when none of the selected tasks exists: the likely cause is where the command
+   * looked, not the fleet.
+   */
+  static final String NONE_FOUND =
+      "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"
+          + " AWS_PROFILE), or deploy the fleet first";
+
   private TasksCommand() {}
 
   /**
