@@ -87,14 +87,6 @@ public final class ReplicationControl {
   /** The units a start would act on, as described before anything is sent. */
   public record StartPlan(
       List<String> identifiers, Map<String, ReplicationUnit> units, StartType type) {
-    /** Each found unit's decision, in identifier order. */
-    public List<StartDecision> decisions() {
-      return identifiers.stream()
-          .filter(units::containsKey)
-          .map(id -> StartDecision.of(units.get(id), type))
-          .toList();
-    }
-
     /** The units the start would make start over: those that need consent. */
     public List<String> reloading() {
       return identifiers.stream()
@@ -109,10 +101,6 @@ public final class ReplicationControl {
           .filter(
               id -> units.containsKey(id) && Boolean.FALSE.equals(units.get(id).loggingEnabled()))
           .toList();
-    }
-
-    public List<String> missing() {
-      return identifiers.stream().filter(id -> !units.containsKey(id)).toList();
     }
   }
 
