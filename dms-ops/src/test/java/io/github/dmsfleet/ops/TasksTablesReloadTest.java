@@ -76,6 +76,19 @@ class TasksTablesReloadTest extends FakeFleet {
   }
 
   @Test
+  void reloadOfMissingTasksFailsThemWithAHintWhereToLook() {
+    Cli.Run run = tasksJson("reload", "--server", "dbserver1", "--errored");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(run.results())
+        .containsEntry(STOPPED, "failed: not found; deploy the fleet first, or check --region");
+    assertThat(run.err())
+        .contains(
+            "warning: none of the fleet's tasks was found: check --region and --profile (or"
+                + " AWS_REGION and AWS_PROFILE), or deploy the fleet first");
+  }
+
+  @Test
   void reloadOfNamedTablesGoesOnlyToTasksThatHaveThem() {
     tablesWithOneError();
 
