@@ -82,10 +82,7 @@ class TasksTablesReloadTest extends FakeFleet {
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(run.results())
         .containsEntry(STOPPED, "failed: not found; deploy the fleet first, or check --region");
-    assertThat(run.err())
-        .contains(
-            "warning: none of the fleet's tasks was found: check --region and --profile (or"
-                + " AWS_REGION and AWS_PROFILE), or deploy the fleet first");
+    assertThat(run.err()).contains("warning: " + TasksCommand.NONE_FOUND);
   }
 
   @Test
