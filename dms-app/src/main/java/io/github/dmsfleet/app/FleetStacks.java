@@ -32,7 +32,6 @@ public final class FleetStacks {
   private final AlertsStack alertsStack;
   private final OverviewStack overviewStack;
   private final List<ServerStack> serverStacks = new ArrayList<>();
-  private final List<ServerlessServerStack> serverlessServerStacks = new ArrayList<>();
 
   /** Every server's stack, of either compute, in config order. */
   private final List<Stack> servers = new ArrayList<>();
@@ -80,9 +79,7 @@ public final class FleetStacks {
       String id = Names.serverStack(prefix, server.name());
       // The same name for either compute: switching replaces the replications, not the stack.
       if (server.compute() == Compute.SERVERLESS) {
-        ServerlessServerStack stack = new ServerlessServerStack(app, id, props, server, shared);
-        serverlessServerStacks.add(stack);
-        servers.add(stack);
+        servers.add(new ServerlessServerStack(app, id, props, server, shared));
       } else {
         ServerStack stack = new ServerStack(app, id, props, server, shared);
         serverStacks.add(stack);
@@ -127,17 +124,8 @@ public final class FleetStacks {
     return stacks;
   }
 
-  public OverviewStack getOverviewStack() {
-    return overviewStack;
-  }
-
   /** The stacks of servers on replication instances. */
   public List<ServerStack> getServerStacks() {
     return List.copyOf(serverStacks);
-  }
-
-  /** The stacks of servers on DMS Serverless. */
-  public List<ServerlessServerStack> getServerlessServerStacks() {
-    return List.copyOf(serverlessServerStacks);
   }
 }

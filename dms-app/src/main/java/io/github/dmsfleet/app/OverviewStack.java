@@ -11,16 +11,9 @@ import software.constructs.Construct;
  * viewed, so no server or database changes this stack.
  */
 public final class OverviewStack extends Stack {
-  private final DmsFleetDashboard dashboard;
-
   OverviewStack(Construct scope, String id, StackProps props) {
     super(scope, id, props);
-    dashboard =
-        new DmsFleetDashboard(
-            this, "Dashboard", DmsFleetDashboardProps.builder().dashboardName(id).build());
-  }
-
-  public DmsFleetDashboard getDashboard() {
-    return dashboard;
+    new DmsFleetDashboard(
+        this, "Dashboard", DmsFleetDashboardProps.builder().dashboardName(id).build());
   }
 }

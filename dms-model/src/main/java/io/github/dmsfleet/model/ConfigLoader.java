@@ -1,6 +1,7 @@
 package io.github.dmsfleet.model;
 
 import io.github.dmsfleet.rules.Compute;
+import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.Quotas;
 import io.github.dmsfleet.rules.Suggestions;
 import io.github.dmsfleet.rules.TableMappings;
@@ -141,7 +142,7 @@ public final class ConfigLoader {
     Map<String, Database> firstOfInstance = new HashMap<>();
     Path file = dir.resolve(DATABASES_FILE);
     for (Database database : databases) {
-      String instance = Names.instanceIdentifier(database.serverName());
+      String instance = DmsNames.instanceIdentifier(database.serverName());
       Database first = firstOfInstance.putIfAbsent(instance, database);
       if (first != null && !first.serverName().equals(database.serverName())) {
         problems.error(

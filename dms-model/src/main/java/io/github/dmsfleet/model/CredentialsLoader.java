@@ -1,5 +1,6 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.SourceEngine;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class CredentialsLoader {
         }
         Credential earlier =
             byTask.putIfAbsent(
-                Names.taskIdentifier(credential.serverName(), credential.databaseName()),
+                DmsNames.taskIdentifier(credential.serverName(), credential.databaseName()),
                 credential);
         if (earlier != null) {
           problems.error(

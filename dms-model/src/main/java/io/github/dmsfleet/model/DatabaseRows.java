@@ -2,6 +2,7 @@ package io.github.dmsfleet.model;
 
 import io.github.dmsfleet.rules.Compute;
 import io.github.dmsfleet.rules.DmsIdentifiers;
+import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.Secrets;
@@ -128,9 +129,9 @@ final class DatabaseRows {
     if (problems.errorCount() > before || engine == null) {
       return null;
     }
-    String instance = Names.instanceIdentifier(server);
-    String task = Names.taskIdentifier(server, name);
-    String source = Names.sourceEndpointIdentifier(server, name, engine);
+    String instance = DmsNames.instanceIdentifier(server);
+    String task = DmsNames.taskIdentifier(server, name);
+    String source = DmsNames.sourceEndpointIdentifier(server, name, engine);
     boolean serverless = computeOfServer.apply(instance) == Compute.SERVERLESS;
     if (serverless) {
       checkLength(
@@ -171,7 +172,7 @@ final class DatabaseRows {
         .line(line)
         .taskIdentifier(task)
         .sourceEndpointIdentifier(source)
-        .targetEndpointIdentifier(Names.targetEndpointIdentifier(server, name))
+        .targetEndpointIdentifier(DmsNames.targetEndpointIdentifier(server, name))
         .secretName(secret)
         .s3Prefix(Names.s3Prefix(settings.s3Prefix(), server, name))
         .tableMapping(mapping.orElseThrow())

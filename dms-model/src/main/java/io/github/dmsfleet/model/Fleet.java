@@ -1,5 +1,6 @@
 package io.github.dmsfleet.model;
 
+import io.github.dmsfleet.rules.DmsNames;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -23,13 +24,13 @@ public abstract class Fleet {
 
   /** The server of that name, matched as its identifier matches (case and punctuation aside). */
   public Optional<Server> server(String name) {
-    String instance = Names.instanceIdentifier(name);
+    String instance = DmsNames.instanceIdentifier(name);
     return servers().stream().filter(s -> s.instanceIdentifier().equals(instance)).findFirst();
   }
 
   /** The database of that server and name, matched as their task identifier matches. */
   public Optional<Database> database(String serverName, String databaseName) {
-    String task = Names.taskIdentifier(serverName, databaseName);
+    String task = DmsNames.taskIdentifier(serverName, databaseName);
     return databases().stream().filter(d -> d.taskIdentifier().equals(task)).findFirst();
   }
 }

@@ -63,22 +63,6 @@ public final class Names {
     return List.copyOf(stacks);
   }
 
-  static String instanceIdentifier(String server) {
-    return DmsNames.instanceIdentifier(server);
-  }
-
-  static String taskIdentifier(String server, String database) {
-    return DmsNames.taskIdentifier(server, database);
-  }
-
-  static String sourceEndpointIdentifier(String server, String database, SourceEngine engine) {
-    return DmsNames.sourceEndpointIdentifier(server, database, engine);
-  }
-
-  static String targetEndpointIdentifier(String server, String database) {
-    return DmsNames.targetEndpointIdentifier(server, database);
-  }
-
   /**
    * Fills the pattern's placeholders, then replaces characters Secrets Manager does not allow with
    * {@code _}.

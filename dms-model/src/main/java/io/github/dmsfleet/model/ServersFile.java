@@ -1,6 +1,7 @@
 package io.github.dmsfleet.model;
 
 import io.github.dmsfleet.rules.Compute;
+import io.github.dmsfleet.rules.DmsNames;
 import io.github.dmsfleet.rules.ReplicationInstances;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -134,7 +135,7 @@ final class ServersFile {
       if (row == null) {
         continue;
       }
-      Row earlier = rows.putIfAbsent(Names.instanceIdentifier(row.server()), row);
+      Row earlier = rows.putIfAbsent(DmsNames.instanceIdentifier(row.server()), row);
       if (earlier != null) {
         problems.error(
             Problem.at(

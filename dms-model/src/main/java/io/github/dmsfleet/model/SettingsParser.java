@@ -119,13 +119,9 @@ final class SettingsParser {
   private SettingsParser() {}
 
   /**
-   * Reads the file; returns the defaults for whatever it cannot use, with the problems recorded.
+   * Reads the file, keeping the line of each key; the settings hold the defaults for whatever it
+   * cannot use, with the problems recorded.
    */
-  static Settings parse(Path file, Problems problems) {
-    return read(ConfigFiles.in(file.toAbsolutePath().getParent()), file, problems).settings();
-  }
-
-  /** Reads the file as {@link #parse} does, keeping the line of each key. */
   static Parsed read(ConfigFiles files, Path file, Problems problems) {
     ImmutableSettings.Builder builder = ImmutableSettings.builder();
     CsvFile csv =

@@ -20,7 +20,7 @@ class SettingsParserTest {
   private Settings parse(String text, Problems problems) throws Exception {
     file = dir.resolve("parameters.txt");
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    return SettingsParser.parse(file, problems);
+    return SettingsParser.read(ConfigFiles.in(file.getParent()), file, problems).settings();
   }
 
   private List<String> problemsOf(String text) throws Exception {

@@ -2,7 +2,10 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.replication.ReplicationControl;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options of every command that changes DMS resources. */
 final class ActionOptions {
@@ -18,12 +21,7 @@ final class ActionOptions {
   @Option(names = "--dry-run", description = "Read only: report what would be done to each item.")
   boolean dryRun;
 
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  Duration pollInterval;
+  @Mixin PollInterval pollInterval;
 
   /** How long a run waits for DMS unless told: tasks start and stop within minutes. */
   static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -48,9 +46,14 @@ final class ActionOptions {
     return timeout != null ? timeout : serverless ? SERVERLESS_TIMEOUT : TIMEOUT;
   }
 
-  int concurrency(picocli.CommandLine.Model.CommandSpec spec) {
+  int concurrency(CommandSpec spec) {
+    return concurrency(spec, concurrency);
+  }
+
+  /** {@code --concurrency}, refused below 1 as invalid input. */
+  static int concurrency(CommandSpec spec, int concurrency) {
     if (concurrency < 1) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--concurrency must be at least 1, got " + concurrency);
     }
     return concurrency;

@@ -5,10 +5,10 @@ import io.github.dmsfleet.model.Names;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.changes.FleetStack;
 import io.github.dmsfleet.ops.internal.Console;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,12 +22,7 @@ final class ChangeSetOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
 
-  @Option(
-      names = "--config",
-      paramLabel = "DIR",
-      defaultValue = "config",
-      description = "The config folder (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin private ConfigFolder config;
 
   @Option(
       names = "--change-set",
@@ -54,7 +49,7 @@ final class ChangeSetOptions {
               + changeSet
               + "' is not a change set name: a letter, then up to 127 letters, digits and hyphens");
     }
-    Fleet fleet = OperationsConfig.load(config, console);
+    Fleet fleet = OperationsConfig.load(config.path(), console);
     List<FleetStack> stacks = new ArrayList<>();
     Names.sharedStacks(fleet.settings()).forEach(name -> stacks.add(new FleetStack(name, null)));
     for (Server server : fleet.servers()) {

@@ -2,7 +2,6 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.changes.ChangeApplier;
 import io.github.dmsfleet.ops.changes.ChangePlan;
-import io.github.dmsfleet.ops.changes.ChangePlanner;
 import io.github.dmsfleet.ops.changes.Resumer;
 import io.github.dmsfleet.ops.changes.StopMarks;
 import io.github.dmsfleet.ops.internal.Console;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code dms-ops changes apply}. */
@@ -64,12 +62,7 @@ final class ChangesApplyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Read only: print the plan, as changes plan does.")
   private boolean dryRun;
 
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  private Duration pollInterval;
+  @Mixin private PollInterval pollInterval;
 
   ChangesApplyCommand(ClientFactory clients) {
     this.clients = clients;
@@ -77,10 +70,7 @@ final class ChangesApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (concurrency < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--concurrency must be at least 1, got " + concurrency);
-    }
+    ActionOptions.concurrency(spec, concurrency);
     Console console = global.console();
     ChangeSetOptions.Selected selected = changeSetOptions.select(console);
     console.progress(
@@ -90,13 +80,8 @@ final class ChangesApplyCommand implements Callable<Integer> {
             + Report.plural(selected.stacks().size(), "stack")
             + (dryRun ? " (dry run: nothing is changed)" : ""));
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, pollInterval)) {
-      ChangePlan plan =
-          new ChangePlanner(parts.stacks, parts.kinds, parts.marks)
-              .plan(selected.stacks(), selected.changeSet());
-      if (!plan.found()) {
-        throw ChangesCommand.notFound(plan, selected.stacks(), parts.stacks);
-      }
+        new ChangesCommand.Parts(clients, global, console, selected, pollInterval.get())) {
+      ChangePlan plan = parts.plan(parts.kinds);
       List<String> problems = plan.problems();
       if (!problems.isEmpty()) {
         throw new InvalidInputException(

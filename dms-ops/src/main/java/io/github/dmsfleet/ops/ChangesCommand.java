@@ -1,6 +1,7 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.changes.ChangePlan;
+import io.github.dmsfleet.ops.changes.ChangePlanner;
 import io.github.dmsfleet.ops.changes.ConnectionTests;
 import io.github.dmsfleet.ops.changes.FleetStack;
 import io.github.dmsfleet.ops.changes.ServerlessFinder;
@@ -46,6 +47,7 @@ final class ChangesCommand {
     final List<UnitKind> kinds;
     final StopMarks marks;
     final ConnectionTests connectionTests;
+    private final ChangeSetOptions.Selected selected;
 
     Parts(
         ClientFactory clients,
@@ -57,10 +59,10 @@ final class ChangesCommand {
       cloudFormation = clients.cloudFormation(global, console);
       stacks = new Stacks(cloudFormation, pollInterval);
       List<UnitKind> all = new ArrayList<>();
+      TaskUnits tasks = TaskUnits.of(dms);
       all.add(
           new UnitKind(
-              new TaskFinder(dms),
-              new ReplicationControl(TaskUnits.of(dms), pollInterval, console)));
+              new TaskFinder(tasks), new ReplicationControl(tasks, pollInterval, console)));
       // Only a fleet with a serverless server has replications to find: the others make no call.
       if (TasksCommand.anyServerless(selected.fleet(), selected.fleet().databases())) {
         ServerlessUnits serverless = ServerlessUnits.of(dms);
@@ -72,6 +74,20 @@ final class ChangesCommand {
       kinds = List.copyOf(all);
       marks = new StopMarks(dms, selected.stackPrefix(), selected.changeSet());
       connectionTests = new ConnectionTests(dms, pollInterval, console);
+      this.selected = selected;
+    }
+
+    /**
+     * The change set's plan over the fleet's stacks, for these kinds of units; invalid input when
+     * no stack has it.
+     */
+    ChangePlan plan(List<UnitKind> kinds) {
+      ChangePlan plan =
+          new ChangePlanner(stacks, kinds, marks).plan(selected.stacks(), selected.changeSet());
+      if (!plan.found()) {
+        throw notFound(plan, selected.stacks(), stacks);
+      }
+      return plan;
     }
 
     @Override

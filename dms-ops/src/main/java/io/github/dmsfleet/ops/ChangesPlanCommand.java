@@ -1,13 +1,11 @@
 package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.changes.ChangePlan;
-import io.github.dmsfleet.ops.changes.ChangePlanner;
 import io.github.dmsfleet.ops.changes.ChangeSetState;
 import io.github.dmsfleet.ops.changes.StackPlan;
 import io.github.dmsfleet.ops.changes.UnitPlan;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.Table;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code dms-ops changes plan}. */
 @Command(
@@ -35,12 +32,7 @@ final class ChangesPlanCommand implements Callable<Integer> {
 
   @Mixin private ChangeSetOptions changeSetOptions;
 
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  private Duration pollInterval;
+  @Mixin private PollInterval pollInterval;
 
   ChangesPlanCommand(ClientFactory clients) {
     this.clients = clients;
@@ -68,13 +60,8 @@ final class ChangesPlanCommand implements Callable<Integer> {
             + " of "
             + Report.plural(selected.stacks().size(), "stack"));
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, pollInterval)) {
-      ChangePlan plan =
-          new ChangePlanner(parts.stacks, parts.kinds, parts.marks)
-              .plan(selected.stacks(), selected.changeSet());
-      if (!plan.found()) {
-        throw ChangesCommand.notFound(plan, selected.stacks(), parts.stacks);
-      }
+        new ChangesCommand.Parts(clients, global, console, selected, pollInterval.get())) {
+      ChangePlan plan = parts.plan(parts.kinds);
       print(console, global.output(), plan);
       List<String> problems = plan.problems();
       problems.forEach(p -> console.warn("apply would refuse: " + p));

@@ -1,7 +1,5 @@
 package io.github.dmsfleet.ops;
 
-import io.github.dmsfleet.ops.changes.ChangePlan;
-import io.github.dmsfleet.ops.changes.ChangePlanner;
 import io.github.dmsfleet.ops.changes.FleetStack;
 import io.github.dmsfleet.ops.changes.Resumer;
 import io.github.dmsfleet.ops.changes.StopMarks;
@@ -58,7 +56,7 @@ final class ChangesResumeCommand implements Callable<Integer> {
     int concurrency = action.concurrency(spec);
     ChangeSetOptions.Selected selected = changeSetOptions.select(console);
     try (ChangesCommand.Parts parts =
-        new ChangesCommand.Parts(clients, global, console, selected, action.pollInterval)) {
+        new ChangesCommand.Parts(clients, global, console, selected, action.pollInterval.get())) {
       List<String> updating = updating(parts, selected.stacks());
       if (!updating.isEmpty()) {
         throw new InvalidInputException(
@@ -79,12 +77,8 @@ final class ChangesResumeCommand implements Callable<Integer> {
       List<String> ids =
           marked.values().stream().flatMap(List::stream).map(w -> w.unit().identifier()).toList();
       if (ids.isEmpty()) {
-        ChangePlan plan =
-            new ChangePlanner(parts.stacks, List.of(), parts.marks)
-                .plan(selected.stacks(), selected.changeSet());
-        if (!plan.found()) {
-          throw ChangesCommand.notFound(plan, selected.stacks(), parts.stacks);
-        }
+        // Nothing to resume is only an answer when the change set exists: a typo is refused.
+        parts.plan(List.of());
         console.result("No task carries the tag " + parts.marks.tag() + ": nothing to resume");
         return ExitCode.OK;
       }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,12 +27,7 @@ final class FleetSelection {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
 
-  @Option(
-      names = "--config",
-      paramLabel = "DIR",
-      defaultValue = "config",
-      description = "The config folder (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin private ConfigFolder config;
 
   @Option(
       names = "--server",
@@ -66,8 +62,8 @@ final class FleetSelection {
    * a warning) and applies the filters; a filter that matches nothing is invalid input.
    */
   Selected select(Console console) {
-    Fleet fleet = OperationsConfig.load(config, console);
-    Path file = config.resolve(ConfigLoader.DATABASES_FILE);
+    Fleet fleet = OperationsConfig.load(config.path(), console);
+    Path file = config.path().resolve(ConfigLoader.DATABASES_FILE);
     List<Database> selected = fleet.databases();
     if (!servers.isEmpty()) {
       List<Database> chosen = new ArrayList<>();

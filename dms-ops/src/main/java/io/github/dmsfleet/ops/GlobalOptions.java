@@ -3,6 +3,7 @@ package io.github.dmsfleet.ops;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.aws.ApiRate;
 import io.github.dmsfleet.ops.internal.aws.Retries;
+import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ public final class GlobalOptions {
 
     @Override
     public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

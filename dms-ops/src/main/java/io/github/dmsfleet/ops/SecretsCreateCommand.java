@@ -11,7 +11,6 @@ import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.secrets.SecretsCreator;
 import io.github.dmsfleet.ops.internal.secrets.SecretsKey;
 import io.github.dmsfleet.ops.replication.Ledger;
-import io.github.dmsfleet.ops.replication.Result;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,9 +254,5 @@ final class SecretsCreateCommand implements Callable<Integer> {
                 + "' is not created");
       }
     }
-  }
-
-  static boolean differs(Result result) {
-    return SecretsCreator.DIFFERS.equals(result.detail());
   }
 }

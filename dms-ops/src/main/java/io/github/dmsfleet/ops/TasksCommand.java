@@ -5,19 +5,15 @@ import io.github.dmsfleet.model.Fleet;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.replication.FleetUnits;
-import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
 import io.github.dmsfleet.ops.replication.ReplicationUnit;
-import io.github.dmsfleet.ops.replication.Result;
 import io.github.dmsfleet.ops.replication.ServerlessUnits;
 import io.github.dmsfleet.ops.replication.TaskUnits;
 import io.github.dmsfleet.rules.Compute;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
@@ -34,6 +30,14 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
       TasksReloadCommand.class
     })
 final class TasksCommand {
+  /**
+   * The warning when none of the selected tasks exists: the likely cause is where the command
+   * looked, not the fleet.
+   */
+  static final String NONE_FOUND =
+      "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"
+          + " AWS_PROFILE), or deploy the fleet first";
+
   private TasksCommand() {}
 
   /**
@@ -66,33 +70,6 @@ final class TasksCommand {
   /** Whether any of the databases replicates on DMS Serverless. */
   static boolean anyServerless(Fleet fleet, List<Database> databases) {
     return databases.stream().anyMatch(d -> kind(fleet, d) == ReplicationUnit.Kind.SERVERLESS);
-  }
-
-  /**
-   * Runs an action on tasks and reports it; when no task was found, the likely cause is where the
-   * command looked, not the fleet, and a warning says so.
-   */
-  static int act(
-      Console console, GlobalOptions global, Ledger ledger, Supplier<List<Result>> action) {
-    List<Result> results = new ArrayList<>();
-    int exitCode =
-        new Mutation(console, global.output(), "TASK", "task")
-            .run(
-                ledger,
-                () -> {
-                  results.addAll(action.get());
-                  return results;
-                });
-    hintWhenNoneFound(console, results);
-    return exitCode;
-  }
-
-  private static void hintWhenNoneFound(Console console, List<Result> results) {
-    if (!results.isEmpty() && results.stream().allMatch(r -> r.detail().startsWith("not found"))) {
-      console.warn(
-          "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"
-              + " AWS_PROFILE), or deploy the fleet first");
-    }
   }
 
   static String firstFew(List<String> items) {

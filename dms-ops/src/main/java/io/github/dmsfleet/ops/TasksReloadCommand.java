@@ -1,21 +1,14 @@
 package io.github.dmsfleet.ops;
 
-import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.ReloadOption;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
 import io.github.dmsfleet.ops.replication.TableName;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
 /** {@code dms-ops tasks reload}. */
 @Command(
@@ -26,17 +19,7 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
           + " every table DMS reports in error. Tasks that are not running are reported, not touched.",
       "More than one task needs --yes."
     })
-final class TasksReloadCommand implements Callable<Integer> {
-  private final ClientFactory clients;
-
-  @Spec private CommandSpec spec;
-
-  @Mixin private GlobalOptions global;
-
-  @Mixin private FleetSelection selection;
-
-  @Mixin private ActionOptions action;
-
+final class TasksReloadCommand extends TaskActionCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Which which;
 
@@ -64,38 +47,27 @@ final class TasksReloadCommand implements Callable<Integer> {
   private boolean yes;
 
   TasksReloadCommand(ClientFactory clients) {
-    this.clients = clients;
+    super(clients, null);
   }
 
   @Override
-  public Integer call() {
-    Console console = global.console();
-    int concurrency = action.concurrency(spec);
-    FleetSelection.Selected selected = selection.select(console);
-    List<String> tasks = selected.taskIdentifiers();
+  int act(Run run) {
     List<TableName> named = which.errored ? List.of() : which.tables;
-    try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      ReplicationControl control =
-          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
-      ReplicationControl.ReloadPlan plan = control.planReload(tasks, named, concurrency);
-      List<String> involved = plan.involved();
-      if (involved.size() > 1 && !yes && !action.dryRun) {
-        throw new InvalidInputException(
-            Report.plural(involved.size(), "task")
-                + " would reload tables ("
-                + TasksCommand.firstFew(involved)
-                + "); nothing was sent. Add --yes to reload them, or choose one with --server and"
-                + " --database");
-      }
-      console.progress(
-          "Reloading tables of "
-              + Report.plural(involved.size(), "task")
-              + (action.dryRun ? " (dry run: nothing is changed)" : ""));
-      Ledger ledger = new Ledger(tasks, "reloading");
-      return new Mutation(console, global.output(), "TASK", "task")
-          .run(
-              ledger, () -> control.reload(plan, reloadOption, action.dryRun, concurrency, ledger));
+    ReplicationControl.ReloadPlan plan =
+        run.control.planReload(run.tasks(), named, run.concurrency);
+    List<String> involved = plan.involved();
+    if (involved.size() > 1 && !yes && !action.dryRun) {
+      throw new InvalidInputException(
+          Report.plural(involved.size(), "task")
+              + " would reload tables ("
+              + TasksCommand.firstFew(involved)
+              + "); nothing was sent. Add --yes to reload them, or choose one with --server and"
+              + " --database");
     }
+    run.announce("Reloading tables of", involved.size());
+    return run.report(
+        "reloading",
+        ledger -> run.control.reload(plan, reloadOption, action.dryRun, run.concurrency, ledger));
   }
 
   static final class TableNameConverter implements ITypeConverter<TableName> {

@@ -1,7 +1,5 @@
 package io.github.dmsfleet.ops;
 
-import io.github.dmsfleet.ops.internal.Console;
-import io.github.dmsfleet.ops.replication.Ledger;
 import io.github.dmsfleet.ops.replication.Lifecycle;
 import io.github.dmsfleet.ops.replication.ReplicationControl;
 import io.github.dmsfleet.ops.replication.ReplicationUnit;
@@ -11,14 +9,10 @@ import io.github.dmsfleet.ops.replication.StartType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
 /** {@code dms-ops tasks start}. */
 @Command(
@@ -31,17 +25,7 @@ import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient
       "Anything that starts a task over (reload-target, or start-replication on a task that ran"
           + " before) needs --server or --database, and --yes."
     })
-final class TasksStartCommand implements Callable<Integer> {
-  private final ClientFactory clients;
-
-  @Spec private CommandSpec spec;
-
-  @Mixin private GlobalOptions global;
-
-  @Mixin private FleetSelection selection;
-
-  @Mixin private ActionOptions action;
-
+final class TasksStartCommand extends TaskActionCommand {
   @Option(
       names = "--start-type",
       paramLabel = "TYPE",
@@ -63,67 +47,52 @@ final class TasksStartCommand implements Callable<Integer> {
   private boolean enableLogging;
 
   TasksStartCommand(ClientFactory clients) {
-    this.clients = clients;
+    super(clients, "Starting");
   }
 
   @Override
-  public Integer call() {
-    Console console = global.console();
-    int concurrency = action.concurrency(spec);
-    FleetSelection.Selected selected = selection.select(console);
-    List<String> tasks = selected.taskIdentifiers();
-    console.progress(
-        "Starting "
-            + Report.plural(tasks.size(), "task")
-            + (action.dryRun ? " (dry run: nothing is changed)" : ""));
-    boolean serverless = TasksCommand.anyServerless(selected.fleet(), selected.databases());
-    Duration timeout = action.timeout(serverless);
-    try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      ReplicationControl control =
-          TasksCommand.control(dms, selected.fleet(), action.pollInterval, console);
-      ReplicationControl.StartPlan plan = control.plan(tasks, startType, true);
-      List<String> reloading = plan.reloading();
-      boolean consented = selected.narrowed() && yes;
-      if (!reloading.isEmpty() && !consented && !action.dryRun) {
-        throw new InvalidInputException(
-            Report.plural(reloading.size(), "task")
-                + " would start over and load every table again ("
-                + TasksCommand.firstFew(reloading)
-                + "); nothing was sent. To do it, "
-                + (selected.narrowed() ? "" : "choose them with --server and/or --database and ")
-                + "add --yes");
-      }
-      ReplicationControl.StartOptions options =
-          new ReplicationControl.StartOptions(
-              startType,
-              consented,
-              enableLogging,
-              concurrency,
-              waitForRunning,
-              timeout,
-              action.dryRun);
-      if (waitForRunning && !action.dryRun && provisions(plan)) {
-        console.progress(
-            "A serverless replication provisions its capacity before it runs, which can take"
-                + " tens of minutes; waiting up to "
-                + (timeout.toSecondsPart() == 0
-                    ? timeout.toMinutes() + " minutes"
-                    : timeout.toSeconds() + " seconds"));
-      }
-      Ledger ledger = new Ledger(tasks, "started");
-      int exitCode =
-          TasksCommand.act(console, global, ledger, () -> control.start(plan, options, ledger));
-      List<String> loggingOff = plan.loggingOff();
-      if (!enableLogging && !loggingOff.isEmpty()) {
-        console.warn(
-            "CloudWatch logging is off for "
-                + Report.plural(loggingOff.size(), "task")
-                + " ("
-                + TasksCommand.firstFew(loggingOff)
-                + "); set Logging.EnableLogging in the task settings, or add --enable-logging");
-      }
-      return exitCode;
+  int act(Run run) {
+    Duration timeout = run.timeout();
+    ReplicationControl.StartPlan plan = run.control.plan(run.tasks(), startType, true);
+    List<String> reloading = plan.reloading();
+    boolean consented = run.selected.narrowed() && yes;
+    if (!reloading.isEmpty() && !consented && !action.dryRun) {
+      throw new InvalidInputException(
+          Report.plural(reloading.size(), "task")
+              + " would start over and load every table again ("
+              + TasksCommand.firstFew(reloading)
+              + "); nothing was sent. To do it, "
+              + (run.selected.narrowed() ? "" : "choose them with --server and/or --database and ")
+              + "add --yes");
     }
+    ReplicationControl.StartOptions options =
+        new ReplicationControl.StartOptions(
+            startType,
+            consented,
+            enableLogging,
+            run.concurrency,
+            waitForRunning,
+            timeout,
+            action.dryRun);
+    if (waitForRunning && !action.dryRun && provisions(plan)) {
+      run.console.progress(
+          "A serverless replication provisions its capacity before it runs, which can take"
+              + " tens of minutes; waiting up to "
+              + (timeout.toSecondsPart() == 0
+                  ? timeout.toMinutes() + " minutes"
+                  : timeout.toSeconds() + " seconds"));
+    }
+    int exitCode = run.report("started", ledger -> run.control.start(plan, options, ledger));
+    List<String> loggingOff = plan.loggingOff();
+    if (!enableLogging && !loggingOff.isEmpty()) {
+      run.console.warn(
+          "CloudWatch logging is off for "
+              + Report.plural(loggingOff.size(), "task")
+              + " ("
+              + TasksCommand.firstFew(loggingOff)
+              + "); set Logging.EnableLogging in the task settings, or add --enable-logging");
+    }
+    return exitCode;
   }
 
   /** Whether the start sends a serverless replication on its way, or waits on one that starts. */

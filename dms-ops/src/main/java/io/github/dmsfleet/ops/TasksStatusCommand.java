@@ -94,9 +94,7 @@ final class TasksStatusCommand implements Callable<Integer> {
       table.print(console.out());
     }
     if (!rows.isEmpty() && units.isEmpty()) {
-      console.warn(
-          "none of the fleet's tasks was found: check --region and --profile (or AWS_REGION and"
-              + " AWS_PROFILE), or deploy the fleet first");
+      console.warn(TasksCommand.NONE_FOUND);
     }
     return rows.stream().anyMatch(Row::failed) ? ExitCode.FAILED : ExitCode.OK;
   }

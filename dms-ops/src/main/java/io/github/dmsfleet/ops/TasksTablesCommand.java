@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 
 /** {@code dms-ops tasks tables}. */
@@ -42,6 +44,8 @@ final class TasksTablesCommand implements Callable<Integer> {
 
   private final ClientFactory clients;
 
+  @Spec private CommandSpec spec;
+
   @Mixin private GlobalOptions global;
 
   @Mixin private FleetSelection selection;
@@ -68,13 +72,14 @@ final class TasksTablesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = global.console();
+    int describedAtOnce = ActionOptions.concurrency(spec, concurrency);
     FleetSelection.Selected selected = selection.select(console);
     List<String> tasks = selected.taskIdentifiers();
     List<TableStatus> tables;
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
       tables =
           TasksCommand.control(dms, selected.fleet(), Duration.ZERO, console)
-              .tables(tasks, new TableQuery(states, List.of()), Math.max(1, concurrency));
+              .tables(tasks, new TableQuery(states, List.of()), describedAtOnce);
     }
     List<Row> rows =
         tables.stream()

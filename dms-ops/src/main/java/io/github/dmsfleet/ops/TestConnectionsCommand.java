@@ -37,12 +37,7 @@ final class TestConnectionsCommand implements Callable<Integer> {
       description = "How long to wait for the tests in all (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
 
-  @Option(
-      names = "--poll-interval",
-      hidden = true,
-      defaultValue = "5s",
-      converter = DurationConverter.class)
-  private Duration pollInterval;
+  @Mixin private PollInterval pollInterval;
 
   TestConnectionsCommand(ClientFactory clients) {
     this.clients = clients;
@@ -66,7 +61,7 @@ final class TestConnectionsCommand implements Callable<Integer> {
     console.progress("Testing " + Report.plural(checks.size(), "endpoint"));
     List<Result> results;
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
-      results = new ConnectionTester(dms, timeout, pollInterval, console).test(checks);
+      results = new ConnectionTester(dms, timeout, pollInterval.get(), console).test(checks);
     } catch (RunFailure e) {
       // A connection test changes nothing, so nothing was sent whatever the failure.
       console.error(e.getMessage());

@@ -8,13 +8,11 @@ import io.github.dmsfleet.model.Problem;
 import io.github.dmsfleet.model.Server;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.rules.Compute;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code dms-ops validate}: checks the config and summarizes what it deploys. */
 @Command(
@@ -49,17 +47,12 @@ final class ValidateCommand implements Callable<Integer> {
   /** Makes no AWS call; takes the global options so that every command accepts them. */
   @Mixin private GlobalOptions global;
 
-  @Option(
-      names = "--config",
-      paramLabel = "DIR",
-      defaultValue = "config",
-      description = "The config folder (default: ${DEFAULT-VALUE}).")
-  private Path config;
+  @Mixin private ConfigFolder config;
 
   @Override
   public Integer call() {
     Console console = global.console();
-    Fleet fleet = ConfigLoader.load(config);
+    Fleet fleet = ConfigLoader.load(config.path());
     for (Problem warning : fleet.warnings()) {
       console.warn(warning.toString());
     }
@@ -89,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
       Report.json(console, rows);
       return ExitCode.OK;
     }
-    console.result("Config " + config + " is valid:");
+    console.result("Config " + config.path() + " is valid:");
     FleetSummary.lines(fleet).forEach(console::result);
     return ExitCode.OK;
   }

@@ -97,6 +97,8 @@ class DmsOpsTest {
     Cli.Run rate =
         Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "--api-rate", "fast");
     Cli.Run output = Cli.run(Cli.NO_AWS, "tasks", "status", "--config", Cli.CONFIG, "-o", "yaml");
+    Cli.Run tables =
+        Cli.run(Cli.NO_AWS, "tasks", "tables", "--config", Cli.CONFIG, "--concurrency", "0");
 
     assertThat(timeout.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
     assertThat(timeout.err()).contains("'soon' is not a duration");
@@ -110,6 +112,8 @@ class DmsOpsTest {
     assertThat(rate.err()).contains("'fast' is not BURST/PER_SECOND; write it like 150/6");
     assertThat(output.err())
         .contains("expected one of [TABLE, JSON] (case-insensitive) but was 'yaml'");
+    assertThat(tables.exitCode()).isEqualTo(ExitCode.NOTHING_SENT);
+    assertThat(tables.err()).contains("--concurrency must be at least 1, got 0");
   }
 
   @Test

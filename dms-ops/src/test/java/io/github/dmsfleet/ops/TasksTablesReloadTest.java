@@ -76,6 +76,16 @@ class TasksTablesReloadTest extends FakeFleet {
   }
 
   @Test
+  void reloadOfMissingTasksFailsThemWithAHintWhereToLook() {
+    Cli.Run run = tasksJson("reload", "--server", "dbserver1", "--errored");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(run.results())
+        .containsEntry(STOPPED, "failed: not found; deploy the fleet first, or check --region");
+    assertThat(run.err()).contains("warning: " + TasksCommand.NONE_FOUND);
+  }
+
+  @Test
   void reloadOfNamedTablesGoesOnlyToTasksThatHaveThem() {
     tablesWithOneError();
 

@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.changes;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.BatchPoller;
 import io.github.dmsfleet.ops.internal.Console;
 import java.time.Duration;
@@ -58,11 +59,9 @@ public final class ConnectionTests {
 
   /** {@code testing} for an endpoint with a test going on, {@code idle} otherwise. */
   private Map<String, String> statuses(Collection<String> endpointArns) {
-    List<String> all = List.copyOf(endpointArns);
     Map<String, String> statuses = new HashMap<>();
-    all.forEach(e -> statuses.put(e, "idle"));
-    for (int from = 0; from < all.size(); from += PAGE) {
-      List<String> batch = all.subList(from, Math.min(all.size(), from + PAGE));
+    endpointArns.forEach(e -> statuses.put(e, "idle"));
+    for (List<String> batch : Batch.chunks(endpointArns, PAGE)) {
       try {
         dms
             .describeConnectionsPaginator(

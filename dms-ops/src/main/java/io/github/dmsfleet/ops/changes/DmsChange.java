@@ -2,6 +2,7 @@ package io.github.dmsfleet.ops.changes;
 
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.cloudformation.model.Replacement;
 import software.amazon.awssdk.services.cloudformation.model.ResourceAttribute;
 import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
 import software.amazon.awssdk.services.cloudformation.model.ResourceChangeDetail;
@@ -78,9 +79,7 @@ public record DmsChange(
           case REMOVE -> Effect.REMOVED;
           case DYNAMIC -> Effect.UNDETERMINED;
           case MODIFY ->
-              switch (change.replacement() == null
-                  ? software.amazon.awssdk.services.cloudformation.model.Replacement.FALSE
-                  : change.replacement()) {
+              switch (change.replacement() == null ? Replacement.FALSE : change.replacement()) {
                 case TRUE -> Effect.REPLACED;
                 case CONDITIONAL -> Effect.MAY_BE_REPLACED;
                 default -> Effect.MODIFIED;

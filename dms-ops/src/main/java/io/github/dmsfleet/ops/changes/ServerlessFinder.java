@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.changes;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.replication.ServerlessUnits;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,8 @@ public final class ServerlessFinder implements UnitFinder {
   @Override
   public List<Wired> using(Map<ResourceKind, Set<String>> arns) {
     Map<String, Wired> found = new LinkedHashMap<>();
-    List<String> configs =
-        List.copyOf(arns.getOrDefault(ResourceKind.REPLICATION_CONFIG, Set.of()));
-    for (int from = 0; from < configs.size(); from += BATCH) {
-      List<String> batch = configs.subList(from, Math.min(configs.size(), from + BATCH));
+    for (List<String> batch :
+        Batch.chunks(arns.getOrDefault(ResourceKind.REPLICATION_CONFIG, Set.of()), BATCH)) {
       units.replications(
           Filter.builder().name("replication-config-arn").values(batch).build(),
           r -> found.put(r.replicationConfigArn(), wired(r)));

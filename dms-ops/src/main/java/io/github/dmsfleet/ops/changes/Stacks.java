@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Change;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetSummary;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.cloudformation.model.CloudFormationExcept
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.DescribeStacksRequest;
+import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
@@ -80,10 +82,10 @@ public final class Stacks {
           List.of());
     }
     DescribeChangeSetResponse first = pages.get(0);
-    List<software.amazon.awssdk.services.cloudformation.model.ResourceChange> changes =
+    List<ResourceChange> changes =
         pages.stream()
             .flatMap(page -> page.changes().stream())
-            .map(c -> c.resourceChange())
+            .map(Change::resourceChange)
             .filter(Objects::nonNull)
             .toList();
     List<DmsChange> dmsChanges =

@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.changes;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -34,10 +35,8 @@ public final class StopMarks {
 
   /** Those of these resources that carry the mark. Reads only. */
   public Set<String> marked(Collection<String> arns) {
-    List<String> all = List.copyOf(arns);
     Set<String> marked = new HashSet<>();
-    for (int from = 0; from < all.size(); from += BATCH) {
-      List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+    for (List<String> batch : Batch.chunks(arns, BATCH)) {
       dms.listTagsForResource(r -> r.resourceArnList(batch)).tagList().stream()
           .filter(t -> KEY.equals(t.key()) && value.equals(t.value()))
           .forEach(t -> marked.add(t.resourceArn()));

@@ -1,17 +1,14 @@
 package io.github.dmsfleet.ops.changes;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.replication.TaskUnits;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
-import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksRequest;
 import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
-import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
 
 /**
  * Replication tasks by the resources they use, with DescribeReplicationTasks's filters ({@code
@@ -29,10 +26,10 @@ public final class TaskFinder implements UnitFinder {
               ResourceKind.ENDPOINT, "endpoint-arn",
               ResourceKind.INSTANCE, "replication-instance-arn"));
 
-  private final DatabaseMigrationClient dms;
+  private final TaskUnits units;
 
-  public TaskFinder(DatabaseMigrationClient dms) {
-    this.dms = dms;
+  public TaskFinder(TaskUnits units) {
+    this.units = units;
   }
 
   @Override
@@ -45,9 +42,7 @@ public final class TaskFinder implements UnitFinder {
     Map<String, Wired> found = new LinkedHashMap<>();
     FILTERS.forEach(
         (kind, filter) -> {
-          List<String> values = List.copyOf(arns.getOrDefault(kind, Set.of()));
-          for (int from = 0; from < values.size(); from += BATCH) {
-            List<String> batch = values.subList(from, Math.min(values.size(), from + BATCH));
+          for (List<String> batch : Batch.chunks(arns.getOrDefault(kind, Set.of()), BATCH)) {
             describe(Filter.builder().name(filter).values(batch).build())
                 .forEach(task -> found.put(task.replicationTaskArn(), wired(task)));
           }
@@ -61,20 +56,7 @@ public final class TaskFinder implements UnitFinder {
   }
 
   private List<ReplicationTask> describe(Filter filter) {
-    DescribeReplicationTasksRequest.Builder request =
-        DescribeReplicationTasksRequest.builder().maxRecords(BATCH).withoutSettings(true);
-    if (filter != null) {
-      request.filters(filter);
-    }
-    List<ReplicationTask> tasks = new ArrayList<>();
-    try {
-      // DMS's paginators page by Marker but name no result key, so the pages are flattened here.
-      dms.describeReplicationTasksPaginator(request.build()).stream()
-          .forEach(page -> tasks.addAll(page.replicationTasks()));
-    } catch (ResourceNotFoundException e) {
-      // DMS answers a filter that matches nothing with this fault rather than an empty list.
-    }
-    return tasks;
+    return units.tasks(filter, false);
   }
 
   private static Wired wired(ReplicationTask task) {

@@ -2,6 +2,7 @@ package io.github.dmsfleet.ops.internal;
 
 import io.github.dmsfleet.ops.internal.aws.RunFailure;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,19 @@ import java.util.function.Function;
  */
 public final class Batch {
   private Batch() {}
+
+  /**
+   * The items in consecutive lists of at most {@code size}, in their order: DMS takes a bounded
+   * number of values per filter or call.
+   */
+  public static <T> List<List<T>> chunks(Collection<T> items, int size) {
+    List<T> all = List.copyOf(items);
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += size) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+    }
+    return chunks;
+  }
 
   public static <T, R> List<R> map(List<T> items, int threads, Function<T, R> function) {
     if (items.isEmpty()) {

@@ -51,10 +51,6 @@ public final class Console {
     }
   }
 
-  public boolean verbose() {
-    return verbosity == Verbosity.VERBOSE;
-  }
-
   /** Something the user should act on; shown even with {@code --quiet}. */
   public synchronized void warn(String line) {
     err.println("warning: " + line);

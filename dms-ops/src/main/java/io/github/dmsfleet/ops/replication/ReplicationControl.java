@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -86,14 +87,6 @@ public final class ReplicationControl {
   /** The units a start would act on, as described before anything is sent. */
   public record StartPlan(
       List<String> identifiers, Map<String, ReplicationUnit> units, StartType type) {
-    /** Each found unit's decision, in identifier order. */
-    public List<StartDecision> decisions() {
-      return identifiers.stream()
-          .filter(units::containsKey)
-          .map(id -> StartDecision.of(units.get(id), type))
-          .toList();
-    }
-
     /** The units the start would make start over: those that need consent. */
     public List<String> reloading() {
       return identifiers.stream()
@@ -108,10 +101,6 @@ public final class ReplicationControl {
           .filter(
               id -> units.containsKey(id) && Boolean.FALSE.equals(units.get(id).loggingEnabled()))
           .toList();
-    }
-
-    public List<String> missing() {
-      return identifiers.stream().filter(id -> !units.containsKey(id)).toList();
     }
   }
 
@@ -253,7 +242,7 @@ public final class ReplicationControl {
   private record Waiting(
       String identifier,
       String done,
-      java.util.concurrent.CompletableFuture<ReplicationUnit> settled,
+      CompletableFuture<ReplicationUnit> settled,
       Function<ReplicationUnit, Result> conclude)
       implements Step {}
 

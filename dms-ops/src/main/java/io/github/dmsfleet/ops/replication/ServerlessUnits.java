@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.replication;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.tasks.TaskSettings;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,14 +46,9 @@ public final class ServerlessUnits implements ReplicationUnits {
   @Override
   public Map<String, ReplicationUnit> describe(
       Collection<String> identifiers, boolean withSettings) {
-    List<String> wanted = List.copyOf(identifiers);
     Map<String, ReplicationUnit> found = new LinkedHashMap<>();
-    for (int from = 0; from < wanted.size(); from += BATCH) {
-      Filter filter =
-          Filter.builder()
-              .name("replication-config-id")
-              .values(wanted.subList(from, Math.min(wanted.size(), from + BATCH)))
-              .build();
+    for (List<String> batch : Batch.chunks(identifiers, BATCH)) {
+      Filter filter = Filter.builder().name("replication-config-id").values(batch).build();
       Map<String, String> settings = withSettings ? settings(filter) : Map.of();
       replications(filter, r -> found.put(r.replicationConfigIdentifier(), unit(r, settings)));
     }

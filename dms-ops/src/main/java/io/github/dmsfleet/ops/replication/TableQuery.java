@@ -9,8 +9,6 @@ import java.util.List;
  * @param states table states such as {@code Table error}
  */
 public record TableQuery(List<String> states, List<TableName> tables) {
-  public static final TableQuery ALL = new TableQuery(List.of(), List.of());
-
   public TableQuery {
     states = List.copyOf(states);
     tables = List.copyOf(tables);

@@ -1,8 +1,10 @@
 package io.github.dmsfleet.ops.replication;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.tasks.TaskSettings;
 import io.github.dmsfleet.rules.MigrationType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -47,29 +49,32 @@ public final class TaskUnits implements ReplicationUnits {
   @Override
   public Map<String, ReplicationUnit> describe(
       Collection<String> identifiers, boolean withSettings) {
-    List<String> wanted = List.copyOf(identifiers);
     Map<String, ReplicationUnit> found = new LinkedHashMap<>();
-    for (int from = 0; from < wanted.size(); from += BATCH) {
-      DescribeReplicationTasksRequest request =
-          DescribeReplicationTasksRequest.builder()
-              .filters(
-                  Filter.builder()
-                      .name("replication-task-id")
-                      .values(wanted.subList(from, Math.min(wanted.size(), from + BATCH)))
-                      .build())
-              .maxRecords(BATCH)
-              .withoutSettings(!withSettings)
-              .build();
-      try {
-        // DMS's paginators page by Marker but name no result key, so the pages are flattened here.
-        dms.describeReplicationTasksPaginator(request).stream()
-            .flatMap(page -> page.replicationTasks().stream())
-            .forEach(task -> found.put(task.replicationTaskIdentifier(), unit(task, withSettings)));
-      } catch (ResourceNotFoundException e) {
-        // DMS answers a filter that matches nothing with this fault rather than an empty list.
-      }
+    for (List<String> batch : Batch.chunks(identifiers, BATCH)) {
+      tasks(Filter.builder().name("replication-task-id").values(batch).build(), withSettings)
+          .forEach(task -> found.put(task.replicationTaskIdentifier(), unit(task, withSettings)));
     }
     return found;
+  }
+
+  /**
+   * Every task the filter matches (null: all of them), every page, with their settings or without.
+   */
+  public List<ReplicationTask> tasks(Filter filter, boolean withSettings) {
+    DescribeReplicationTasksRequest.Builder request =
+        DescribeReplicationTasksRequest.builder().maxRecords(BATCH).withoutSettings(!withSettings);
+    if (filter != null) {
+      request.filters(filter);
+    }
+    try {
+      // DMS's paginators page by Marker but name no result key, so the pages are flattened here.
+      return dms.describeReplicationTasksPaginator(request.build()).stream()
+          .flatMap(page -> page.replicationTasks().stream())
+          .toList();
+    } catch (ResourceNotFoundException e) {
+      // DMS answers a filter that matches nothing with this fault rather than an empty list.
+      return List.of();
+    }
   }
 
   @Override
@@ -111,7 +116,7 @@ public final class TaskUnits implements ReplicationUnits {
         DescribeTableStatisticsRequest.builder()
             .replicationTaskArn(unit.arn())
             .maxRecords(TABLES_PAGE);
-    List<Filter> filters = new java.util.ArrayList<>();
+    List<Filter> filters = new ArrayList<>();
     if (!query.states().isEmpty()) {
       filters.add(Filter.builder().name("table-state").values(query.states()).build());
     }

@@ -241,13 +241,6 @@ public final class FakeDms implements AutoCloseable {
     return replication.provisionState + " " + replication.capacityUnits;
   }
 
-  /** Releases a stopped replication's capacity, as DMS does some time after a stop. */
-  public synchronized void deprovision(String id) {
-    FakeTask replication = tasks.get(id);
-    replication.provisionState = "deprovisioned";
-    replication.capacityUnits = 0;
-  }
-
   /** Whether a task of that identifier exists. */
   public synchronized boolean exists(String id) {
     return tasks.containsKey(id);

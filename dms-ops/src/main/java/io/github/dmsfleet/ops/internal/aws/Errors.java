@@ -62,11 +62,6 @@ public final class Errors {
     return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 
-  /** Whether the service error has that code. */
-  public static boolean hasCode(Throwable error, String code) {
-    return code.equals(code(error));
-  }
-
   /**
    * The error as a failure of the whole run, when every other call would fail the same way: no
    * credentials, credentials AWS refuses, no permission, or an endpoint that cannot be reached.

@@ -21,10 +21,6 @@ public final class Pacer {
     this.refilledAt = System.nanoTime();
   }
 
-  public ApiRate rate() {
-    return rate;
-  }
-
   /** Takes the next token; how long to wait before using it (zero while the bucket has tokens). */
   public synchronized Duration reserve() {
     long now = System.nanoTime();

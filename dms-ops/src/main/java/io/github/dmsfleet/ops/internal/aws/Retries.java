@@ -1,6 +1,7 @@
 package io.github.dmsfleet.ops.internal.aws;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -38,7 +39,7 @@ public final class Retries {
 
     @Override
     public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

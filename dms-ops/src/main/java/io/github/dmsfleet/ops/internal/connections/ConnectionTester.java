@@ -1,5 +1,6 @@
 package io.github.dmsfleet.ops.internal.connections;
 
+import io.github.dmsfleet.ops.internal.Batch;
 import io.github.dmsfleet.ops.internal.BatchPoller;
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.aws.Errors;
@@ -181,11 +182,9 @@ public final class ConnectionTester {
       List<String> identifiers,
       Function<Collection<String>, Stream<Map.Entry<String, String>>> describe) {
     Map<String, String> arns = new LinkedHashMap<>();
-    for (int from = 0; from < identifiers.size(); from += PAGE) {
+    for (List<String> batch : Batch.chunks(identifiers, PAGE)) {
       try {
-        describe
-            .apply(identifiers.subList(from, Math.min(identifiers.size(), from + PAGE)))
-            .forEach(e -> arns.put(e.getKey(), e.getValue()));
+        describe.apply(batch).forEach(e -> arns.put(e.getKey(), e.getValue()));
       } catch (ResourceNotFoundException e) {
         // none of this batch exists
       }

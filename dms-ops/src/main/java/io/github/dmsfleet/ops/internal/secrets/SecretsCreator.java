@@ -35,7 +35,7 @@ public final class SecretsCreator {
   public static final String THIS_TOOL = "dms-ops";
 
   /** What a different value is reported as without {@code --update}. */
-  public static final String DIFFERS = "differs from the credentials file; --update overwrites it";
+  private static final String DIFFERS = "differs from the credentials file; --update overwrites it";
 
   /**
    * What a run may do.
