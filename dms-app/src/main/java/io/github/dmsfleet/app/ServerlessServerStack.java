@@ -1,5 +1,7 @@
 package io.github.dmsfleet.app;
 
+import io.github.dmsfleet.constructs.DmsServerlessDashboard;
+import io.github.dmsfleet.constructs.DmsServerlessDashboardProps;
 import io.github.dmsfleet.constructs.DmsServerlessDatabaseMigration;
 import io.github.dmsfleet.constructs.DmsServerlessSourceServer;
 import io.github.dmsfleet.constructs.DmsServerlessSourceServerProps;
@@ -15,6 +17,7 @@ import java.util.Map;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
@@ -22,13 +25,11 @@ import software.constructs.Construct;
 /**
  * One source server on DMS Serverless ({@code compute serverless}): no replication instance and no
  * tasks, but per database its endpoints, a replication config and its alarms, with the roles that
- * read the server's secrets and write its folder. Its name and construct ids are those of a {@link
- * ServerStack}, so the endpoints and roles stay when a server switches compute; its tasks or
- * replication configs are replaced.
+ * read the server's secrets and write its folder, and the server's dashboard. Its name and
+ * construct ids are those of a {@link ServerStack}, so the endpoints and roles stay when a server
+ * switches compute; its tasks or replication configs are replaced.
  */
 public final class ServerlessServerStack extends Stack {
-  private final List<DmsServerlessDatabaseMigration> databases = new ArrayList<>();
-
   ServerlessServerStack(
       Construct scope,
       String id,
@@ -43,6 +44,8 @@ public final class ServerlessServerStack extends Stack {
             .map(arn -> Key.fromKeyArn(this, "SecretsKey", arn))
             .orElse(null);
     Map<SourceEngine, DmsServerlessSourceServer> sources = new LinkedHashMap<>();
+    List<DmsServerlessDatabaseMigration> databases = new ArrayList<>();
+    List<IAlarm> alarms = new ArrayList<>();
     for (Database database : server.databases()) {
       DmsServerlessSourceServer source =
           sources.computeIfAbsent(
@@ -50,9 +53,18 @@ public final class ServerlessServerStack extends Stack {
               engine -> sourceServer(sources.isEmpty(), engine, server, shared, secretsKey));
       DmsServerlessDatabaseMigration migration =
           source.addDatabase(database.name(), DatabaseOptions.of(database));
-      shared.alerts().alarmOnDatabase(migration);
+      alarms.addAll(shared.alerts().alarmOnDatabase(migration));
       databases.add(migration);
     }
+    // Named as the stack, as a ServerStack's dashboard is.
+    new DmsServerlessDashboard(
+        this,
+        "Dashboard",
+        DmsServerlessDashboardProps.builder()
+            .databases(databases)
+            .alarms(alarms)
+            .dashboardName(id)
+            .build());
   }
 
   /**
@@ -93,10 +105,5 @@ public final class ServerlessServerStack extends Stack {
             .maxFileSize(Size.kibibytes(settings.maxFileSizeKiB()))
             .datePartitionEnabled(settings.datePartitioning())
             .build());
-  }
-
-  /** The databases, each a DMS Serverless replication, in config order. */
-  public List<DmsServerlessDatabaseMigration> getDatabases() {
-    return List.copyOf(databases);
   }
 }

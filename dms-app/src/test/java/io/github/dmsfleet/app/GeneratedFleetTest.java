@@ -48,10 +48,10 @@ class GeneratedFleetTest {
     Synthesized synthesized = Synthesized.from(config, work.resolve("cdk.out"));
 
     assertThat(synthesized.exitCode()).as(synthesized.stderr()).isZero();
-    // the secrets role and the S3 role with their policies; per database two endpoints, a
-    // replication config, three alarms
+    // the secrets role and the S3 role with their policies, the dashboard; per database two
+    // endpoints, a replication config, three alarms
     assertThat(synthesized.templates().get("DmsFleet-Server-sqlsrv1").path("Resources").size())
-        .isEqualTo(4 + 82 * 6)
+        .isEqualTo(5 + 82 * 6)
         .isLessThanOrEqualTo(Quotas.RESOURCES_PER_STACK);
   }
 }

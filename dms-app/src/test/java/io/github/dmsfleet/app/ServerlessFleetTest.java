@@ -76,10 +76,14 @@ class ServerlessFleetTest {
     assertThat(Synthesized.resourceTypes(server))
         .containsExactly(
             entry("AWS::CloudWatch::Alarm", 3 * 2),
+            entry("AWS::CloudWatch::Dashboard", 1),
             entry("AWS::DMS::Endpoint", 2 * 2),
             entry("AWS::DMS::ReplicationConfig", 2),
             entry("AWS::IAM::Policy", 2),
             entry("AWS::IAM::Role", 2));
+    // The server's dashboard is named as its stack, as on an instance.
+    assertThat(server.path("Resources").toString())
+        .contains("\"DashboardName\":\"DmsFleet-Server-sqlsrv1\"");
     JsonNode compute = onlyReplicationConfigOf(server, "sqlsrv1-db1-all").path("ComputeConfig");
     assertThat(compute.path("MaxCapacityUnits").asInt()).isEqualTo(32);
     assertThat(compute.path("MinCapacityUnits").asInt()).isEqualTo(2);

@@ -3,18 +3,11 @@ package io.github.dmsfleet.constructs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.dmsfleet.constructs.internal.DashboardBody;
 import io.github.dmsfleet.constructs.internal.Problems;
-import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.TextRule;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
-import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidgetSortBy;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
-import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.constructs.Construct;
 
 /**
@@ -37,9 +30,6 @@ import software.constructs.Construct;
  * database adds no call into the CDK. Construct id: {@code Resource} (the dashboard).
  */
 public class DmsServerDashboard extends Construct {
-  /** CloudWatch's alarm status widget shows at most 100 alarms. */
-  static final int ALARMS_PER_WIDGET = 100;
-
   static final TextRule DASHBOARD_NAME =
       TextRule.matching(
           Pattern.compile("[A-Za-z0-9_-]{1,255}"),
@@ -64,34 +54,29 @@ public class DmsServerDashboard extends Construct {
     List<DmsDatabaseMigration> databases = props.getDatabases();
     DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
 
-    List<IAlarm> alarms = props.getAlarms();
-    for (int first = 0; first < alarms.size(); first += ALARMS_PER_WIDGET) {
-      List<IAlarm> shown =
-          alarms.subList(first, Math.min(alarms.size(), first + ALARMS_PER_WIDGET));
-      // The alarms' ARNs are the CDK's to know: one rendered widget hands them all over at once.
-      body.row(
-          2 + Math.min(10, (shown.size() + 3) / 4),
-          body.rendered(
-              AlarmStatusWidget.Builder.create()
-                  .title(first == 0 ? "Alarms" : "Alarms, continued")
-                  .alarms(shown)
-                  .sortBy(AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP)
-                  .build()
-                  .toJson()));
-    }
-    TaskLines tasks = new TaskLines(instance, databases, namesTakenTwice(databases));
+    body.alarms(props.getAlarms());
+    DatabaseLines<DmsDatabaseMigration> tasks =
+        new DatabaseLines<>(
+            databases,
+            database ->
+                new String[] {
+                  "ReplicationInstanceIdentifier",
+                  instance,
+                  "ReplicationTaskIdentifier",
+                  database.taskResourceId()
+                });
     body.row(
         GRAPH_HEIGHT,
         body.graph(
             "CDC latency to S3",
             "Maximum",
             "seconds",
-            tasks.of("CDCLatencyTarget", DmsServerDashboard::capturesChanges)),
+            tasks.of("CDCLatencyTarget", DatabaseLines::capturesChanges)),
         body.graph(
             "CDC latency at the source",
             "Maximum",
             "seconds",
-            tasks.of("CDCLatencySource", DmsServerDashboard::capturesChanges)));
+            tasks.of("CDCLatencySource", DatabaseLines::capturesChanges)));
     body.row(
         GRAPH_HEIGHT,
         body.logTable("Latest task error lines", "dms-tasks-" + instance, ERROR_LINES_QUERY));
@@ -101,12 +86,12 @@ public class DmsServerDashboard extends Construct {
             "Changes waiting to be applied",
             "Maximum",
             "changes",
-            tasks.of("CDCIncomingChanges", DmsServerDashboard::capturesChanges)),
+            tasks.of("CDCIncomingChanges", DatabaseLines::capturesChanges)),
         body.graph(
             "Full-load throughput",
             "Average",
             "rows per second",
-            tasks.of("FullLoadThroughputRowsTarget", DmsServerDashboard::loadsFully)));
+            tasks.of("FullLoadThroughputRowsTarget", DatabaseLines::loadsFully)));
     body.row(
         GRAPH_HEIGHT,
         body.graph("CPU", "Average", "percent", instanceMetric("CPUUtilization", instance)),
@@ -127,53 +112,9 @@ public class DmsServerDashboard extends Construct {
     return dashboard;
   }
 
-  private static boolean capturesChanges(DmsDatabaseMigration database) {
-    return database.getMigrationType().capturesChanges();
-  }
-
-  private static boolean loadsFully(DmsDatabaseMigration database) {
-    return database.getMigrationType() != MigrationType.CDC;
-  }
-
-  /**
-   * Each database's line of a task metric, labelled with its name, or its task's identifier where
-   * two databases share a name.
-   */
-  private record TaskLines(
-      String instance, List<DmsDatabaseMigration> databases, Set<String> sharedNames) {
-    /** The lines of the databases that {@code applies} to. */
-    List<ArrayNode> of(String metricName, Predicate<DmsDatabaseMigration> applies) {
-      return databases.stream()
-          .filter(applies)
-          .map(
-              database ->
-                  DashboardBody.dmsMetric(
-                      metricName,
-                      sharedNames.contains(database.getDatabaseName())
-                          ? database.getReplicationIdentifier()
-                          : database.getDatabaseName(),
-                      "ReplicationInstanceIdentifier",
-                      instance,
-                      "ReplicationTaskIdentifier",
-                      database.taskResourceId()))
-          .toList();
-    }
-  }
-
   private static List<ArrayNode> instanceMetric(String metricName, String instance) {
     return List.of(
         DashboardBody.dmsMetric(metricName, instance, "ReplicationInstanceIdentifier", instance));
-  }
-
-  private static Set<String> namesTakenTwice(List<DmsDatabaseMigration> databases) {
-    Set<String> seen = new HashSet<>();
-    Set<String> twice = new HashSet<>();
-    for (DmsDatabaseMigration database : databases) {
-      if (!seen.add(database.getDatabaseName())) {
-        twice.add(database.getDatabaseName());
-      }
-    }
-    return twice;
   }
 
   private static String taskTable(List<DmsDatabaseMigration> databases) {

@@ -189,15 +189,24 @@ public class DmsServerlessDatabaseMigration extends DmsDatabaseMigrationBase {
         action);
   }
 
-  private Metric configMetric(String metricName, String statistic) {
+  /** The value of the {@code ReplicationConfigId} dimension of this replication's metrics. */
+  String metricConfigId() {
+    return metricDimensions().get(CONFIG_DIMENSION);
+  }
+
+  private Map<String, String> metricDimensions() {
     if (metricDimensions == null) {
       String resourceId = Fn.select(6, Fn.split(":", getReplicationConfigArn()));
       metricDimensions = Map.of(CONFIG_DIMENSION, server.account() + ":" + resourceId);
     }
+    return metricDimensions;
+  }
+
+  private Metric configMetric(String metricName, String statistic) {
     return Metric.Builder.create()
         .namespace(NAMESPACE)
         .metricName(metricName)
-        .dimensionsMap(metricDimensions)
+        .dimensionsMap(metricDimensions())
         .statistic(statistic)
         .period(Alarms.METRIC_PERIOD)
         .build();

@@ -9,7 +9,7 @@ import software.amazon.awscdk.assertions.Template;
 /**
  * The body of a template's dashboard as JSON, with each CloudFormation value written as a short
  * placeholder: {@code {Ref:X}}, {@code {Arn:X}} for an ARN attribute, {@code {ResourceId:X}} for
- * the last part of the ARN that {@code Ref} gives.
+ * the last part of X's ARN (which {@code Ref} or an ARN attribute gives).
  */
 final class DashboardJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +45,9 @@ final class DashboardJson {
     }
     List<Object> select = (List<Object>) intrinsic.get("Fn::Select");
     Map<String, Object> split = (Map<String, Object>) select.get(1);
-    Map<String, Object> ref = (Map<String, Object>) ((List<Object>) split.get("Fn::Split")).get(1);
-    return "{ResourceId:" + ref.get("Ref") + "}";
+    Map<String, Object> arn = (Map<String, Object>) ((List<Object>) split.get("Fn::Split")).get(1);
+    Object resource =
+        arn.containsKey("Ref") ? arn.get("Ref") : ((List<Object>) arn.get("Fn::GetAtt")).get(0);
+    return "{ResourceId:" + resource + "}";
   }
 }

@@ -136,6 +136,70 @@ class DmsDashboardsTest {
   }
 
   @Test
+  void aServerlessDashboardShowsAlarmsLatencyWorkAndCapacityPerReplication() throws Exception {
+    Stack stack = stack();
+    DmsServerlessSourceServer server = Fixtures.serverlessServer(stack);
+    DmsAlerts alerts = new DmsAlerts(stack, "Alerts");
+    List<IAlarm> alarms =
+        new ArrayList<>(alerts.alarmOnDatabase(server.addDatabase("orders", orders())));
+    alarms.addAll(
+        alerts.alarmOnDatabase(
+            server.addDatabase(
+                "archive",
+                DmsDatabaseOptions.builder()
+                    .secretName("dms/archive")
+                    .migrationType(MigrationType.FULL_LOAD)
+                    .build())));
+    new DmsServerlessDashboard(
+        stack,
+        "Dashboard",
+        DmsServerlessDashboardProps.builder()
+            .databases(server.getDatabases())
+            .alarms(alarms)
+            .dashboardName("Sales-Server-sales-db01")
+            .build());
+    Template template = template(stack);
+    JsonNode body = DashboardJson.of(template);
+
+    template.hasResourceProperties(
+        "AWS::CloudWatch::Dashboard", java.util.Map.of("DashboardName", "Sales-Server-sales-db01"));
+    assertThat(titles(body))
+        .containsExactly(
+            "Alarms",
+            "CDC latency to S3",
+            "CDC latency at the source",
+            "Changes waiting to be applied",
+            "Full-load throughput",
+            "Capacity utilization",
+            "text");
+    // orders: two latency alarms and capacity; archive, a full load: capacity only.
+    assertThat(widget(body, "Alarms").path("properties").path("alarms")).hasSize(4);
+    assertThat(labels(widget(body, "CDC latency to S3"))).containsExactly("orders");
+    assertThat(labels(widget(body, "Full-load throughput"))).containsExactly("orders", "archive");
+    assertThat(labels(widget(body, "Capacity utilization"))).containsExactly("orders", "archive");
+    assertThat(
+            widget(body, "Capacity utilization")
+                .path("properties")
+                .path("metrics")
+                .get(0)
+                .toString())
+        .matches(
+            "\\[\"AWS/DMS\",\"CapacityUtilization\",\"ReplicationConfigId\","
+                + "\"123456789012:\\{ResourceId:salesdb01orders[0-9A-F]{8}}\","
+                + "\\{\"label\":\"orders\"}]");
+    assertThat(widget(body, "Capacity utilization").path("properties").path("stat").asText())
+        .isEqualTo("Average");
+    assertThat(body.path("widgets").get(6).path("properties").path("markdown").asText())
+        .isEqualTo(
+            """
+            | database | replication config |
+            |---|---|
+            | orders | sales-db01-orders-all |
+            | archive | sales-db01-archive-all |
+            """);
+  }
+
+  @Test
   void widgetsFillTheGridRowByRow() throws Exception {
     Stack stack = stack();
     DmsSourceServer server = Fixtures.sourceServer(stack);

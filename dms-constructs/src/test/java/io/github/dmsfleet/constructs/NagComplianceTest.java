@@ -100,6 +100,10 @@ class NagComplianceTest {
     alerts.alarmOnDatabase(
         serverless.addDatabase(
             "orders", DmsDatabaseOptions.builder().secretName("dms/erp01/orders").build()));
+    new DmsServerlessDashboard(
+        serverlessStack,
+        "Dashboard",
+        DmsServerlessDashboardProps.builder().databases(serverless.getDatabases()).build());
     Aspects.of(app).add(new AwsSolutionsChecks());
     Aspects.of(app).add(new HIPAASecurityChecks());
     app.synth();

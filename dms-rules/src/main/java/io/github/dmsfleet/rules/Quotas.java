@@ -15,10 +15,11 @@ public final class Quotas {
   public static final int RESOURCES_PER_STACK = 500;
 
   /**
-   * A serverless server's stack holds 4 resources plus 6 per database (two endpoints, a replication
-   * config and three alarms), and one stack holds at most {@link #RESOURCES_PER_STACK}.
+   * A serverless server's stack holds 5 resources (two roles with their policies, a dashboard) plus
+   * 6 per database (two endpoints, a replication config and three alarms), and one stack holds at
+   * most {@link #RESOURCES_PER_STACK}.
    */
-  public static final int DATABASES_PER_SERVERLESS_SERVER = (RESOURCES_PER_STACK - 4) / 6;
+  public static final int DATABASES_PER_SERVERLESS_SERVER = (RESOURCES_PER_STACK - 5) / 6;
 
   public static final int INSTANCES_PER_ACCOUNT = 60;
   public static final int TASKS_PER_ACCOUNT = 600;

@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidgetSortBy;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.constructs.Construct;
 
 /**
@@ -24,6 +27,9 @@ import software.constructs.Construct;
 public final class DashboardBody {
   /** Columns of the dashboard grid. */
   public static final int FULL_WIDTH = 24;
+
+  /** CloudWatch's alarm status widget shows at most 100 alarms. */
+  public static final int ALARMS_PER_WIDGET = 100;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int PERIOD_SECONDS = (int) Alarms.METRIC_PERIOD.toSeconds();
@@ -55,6 +61,27 @@ public final class DashboardBody {
       widgets.add(widget);
     }
     nextRow += height;
+  }
+
+  /**
+   * Rows of the state of {@code alarms}, those in ALARM first, up to 100 a widget (CloudWatch's
+   * limit); no row when there is none. The alarms' ARNs are the CDK's to know: one rendered widget
+   * hands a hundred over at once.
+   */
+  public void alarms(List<IAlarm> alarms) {
+    for (int first = 0; first < alarms.size(); first += ALARMS_PER_WIDGET) {
+      List<IAlarm> shown =
+          alarms.subList(first, Math.min(alarms.size(), first + ALARMS_PER_WIDGET));
+      row(
+          2 + Math.min(10, (shown.size() + 3) / 4),
+          rendered(
+              AlarmStatusWidget.Builder.create()
+                  .title(first == 0 ? "Alarms" : "Alarms, continued")
+                  .alarms(shown)
+                  .sortBy(AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP)
+                  .build()
+                  .toJson()));
+    }
   }
 
   /** A graph of {@code metrics} over time; null when there is none. */
@@ -119,7 +146,7 @@ public final class DashboardBody {
    * A widget the CDK rendered ({@code IWidget.toJson()}), such as an alarm status widget whose
    * alarm ARNs only the CDK knows.
    */
-  public ObjectNode rendered(List<Object> cdkWidget) {
+  private static ObjectNode rendered(List<Object> cdkWidget) {
     return (ObjectNode) MAPPER.valueToTree(cdkWidget.get(0));
   }
 
