@@ -47,11 +47,43 @@ final class DatabaseLines<D extends DmsDatabaseMigrationBase> {
         .toList();
   }
 
-  static boolean capturesChanges(DmsDatabaseMigrationBase database) {
+  /** A row of how far behind each database is: CDC latency to S3, then at the source. */
+  void addLatencyRow(DashboardBody body) {
+    body.row(
+        DashboardBody.GRAPH_HEIGHT,
+        body.graph(
+            "CDC latency to S3",
+            "Maximum",
+            "seconds",
+            of("CDCLatencyTarget", DatabaseLines::capturesChanges)),
+        body.graph(
+            "CDC latency at the source",
+            "Maximum",
+            "seconds",
+            of("CDCLatencySource", DatabaseLines::capturesChanges)));
+  }
+
+  /** A row of how much work arrives: changes waiting to be applied, full-load throughput. */
+  void addWorkRow(DashboardBody body) {
+    body.row(
+        DashboardBody.GRAPH_HEIGHT,
+        body.graph(
+            "Changes waiting to be applied",
+            "Maximum",
+            "changes",
+            of("CDCIncomingChanges", DatabaseLines::capturesChanges)),
+        body.graph(
+            "Full-load throughput",
+            "Average",
+            "rows per second",
+            of("FullLoadThroughputRowsTarget", DatabaseLines::loadsFully)));
+  }
+
+  private static boolean capturesChanges(DmsDatabaseMigrationBase database) {
     return database.getMigrationType().capturesChanges();
   }
 
-  static boolean loadsFully(DmsDatabaseMigrationBase database) {
+  private static boolean loadsFully(DmsDatabaseMigrationBase database) {
     return database.getMigrationType() != MigrationType.CDC;
   }
 }

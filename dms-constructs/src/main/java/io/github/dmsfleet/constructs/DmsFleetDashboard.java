@@ -27,7 +27,6 @@ import software.constructs.Construct;
  * <p>Construct id: {@code Resource} (the dashboard).
  */
 public class DmsFleetDashboard extends Construct {
-  private static final int GRAPH_HEIGHT = 6;
   private static final String TASK_SCHEMA =
       "SCHEMA(\"AWS/DMS\", ReplicationInstanceIdentifier, ReplicationTaskIdentifier)";
   private static final String BY_TASK =
@@ -60,7 +59,7 @@ public class DmsFleetDashboard extends Construct {
                 + " watch, worst first, across every replication instance and task of the"
                 + " Region."));
     body.row(
-        GRAPH_HEIGHT,
+        DashboardBody.GRAPH_HEIGHT,
         body.expressionGraph(
             "Task error lines, most first",
             "Sum",
@@ -87,7 +86,7 @@ public class DmsFleetDashboard extends Construct {
             null,
             null));
     body.row(
-        GRAPH_HEIGHT,
+        DashboardBody.GRAPH_HEIGHT,
         body.expressionGraph(
             "Changes waiting to be applied, most first",
             "Maximum",
@@ -110,7 +109,7 @@ public class DmsFleetDashboard extends Construct {
             null,
             null));
     body.row(
-        GRAPH_HEIGHT,
+        DashboardBody.GRAPH_HEIGHT,
         body.expressionGraph(
             "CDC latency at the source, worst tasks",
             "Maximum",

@@ -35,7 +35,6 @@ public class DmsServerDashboard extends Construct {
           Pattern.compile("[A-Za-z0-9_-]{1,255}"),
           "1 to 255 letters, digits, '-' or '_', such as DmsFleet-Server-erp01");
 
-  private static final int GRAPH_HEIGHT = 6;
   private static final String ERROR_LINES_QUERY =
       "fields @timestamp, @logStream, @message | filter @message like \"]E:\""
           + " | sort @timestamp desc | limit 50";
@@ -65,35 +64,13 @@ public class DmsServerDashboard extends Construct {
                   "ReplicationTaskIdentifier",
                   database.taskResourceId()
                 });
+    tasks.addLatencyRow(body);
     body.row(
-        GRAPH_HEIGHT,
-        body.graph(
-            "CDC latency to S3",
-            "Maximum",
-            "seconds",
-            tasks.of("CDCLatencyTarget", DatabaseLines::capturesChanges)),
-        body.graph(
-            "CDC latency at the source",
-            "Maximum",
-            "seconds",
-            tasks.of("CDCLatencySource", DatabaseLines::capturesChanges)));
-    body.row(
-        GRAPH_HEIGHT,
+        DashboardBody.GRAPH_HEIGHT,
         body.logTable("Latest task error lines", "dms-tasks-" + instance, ERROR_LINES_QUERY));
+    tasks.addWorkRow(body);
     body.row(
-        GRAPH_HEIGHT,
-        body.graph(
-            "Changes waiting to be applied",
-            "Maximum",
-            "changes",
-            tasks.of("CDCIncomingChanges", DatabaseLines::capturesChanges)),
-        body.graph(
-            "Full-load throughput",
-            "Average",
-            "rows per second",
-            tasks.of("FullLoadThroughputRowsTarget", DatabaseLines::loadsFully)));
-    body.row(
-        GRAPH_HEIGHT,
+        DashboardBody.GRAPH_HEIGHT,
         body.graph("CPU", "Average", "percent", instanceMetric("CPUUtilization", instance)),
         body.graph(
             "Freeable memory", "Minimum", "bytes", instanceMetric("FreeableMemory", instance)),

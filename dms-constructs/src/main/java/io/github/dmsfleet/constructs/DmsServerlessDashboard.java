@@ -25,8 +25,6 @@ import software.constructs.Construct;
  * <p>Construct id: {@code Resource} (the dashboard).
  */
 public class DmsServerlessDashboard extends Construct {
-  private static final int GRAPH_HEIGHT = 6;
-
   private final CfnDashboard dashboard;
 
   /** The dashboard as {@code props} describe it. */
@@ -42,32 +40,10 @@ public class DmsServerlessDashboard extends Construct {
             databases, database -> new String[] {"ReplicationConfigId", database.metricConfigId()});
     DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
     body.alarms(props.getAlarms());
+    replications.addLatencyRow(body);
+    replications.addWorkRow(body);
     body.row(
-        GRAPH_HEIGHT,
-        body.graph(
-            "CDC latency to S3",
-            "Maximum",
-            "seconds",
-            replications.of("CDCLatencyTarget", DatabaseLines::capturesChanges)),
-        body.graph(
-            "CDC latency at the source",
-            "Maximum",
-            "seconds",
-            replications.of("CDCLatencySource", DatabaseLines::capturesChanges)));
-    body.row(
-        GRAPH_HEIGHT,
-        body.graph(
-            "Changes waiting to be applied",
-            "Maximum",
-            "changes",
-            replications.of("CDCIncomingChanges", DatabaseLines::capturesChanges)),
-        body.graph(
-            "Full-load throughput",
-            "Average",
-            "rows per second",
-            replications.of("FullLoadThroughputRowsTarget", DatabaseLines::loadsFully)));
-    body.row(
-        GRAPH_HEIGHT,
+        DashboardBody.GRAPH_HEIGHT,
         body.graph(
             "Capacity utilization",
             "Average",

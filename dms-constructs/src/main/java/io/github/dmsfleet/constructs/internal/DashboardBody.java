@@ -28,6 +28,9 @@ public final class DashboardBody {
   /** Columns of the dashboard grid. */
   public static final int FULL_WIDTH = 24;
 
+  /** The height of a row of graphs. */
+  public static final int GRAPH_HEIGHT = 6;
+
   /** CloudWatch's alarm status widget shows at most 100 alarms. */
   public static final int ALARMS_PER_WIDGET = 100;
 
