@@ -2,6 +2,7 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.TextRule;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
@@ -147,7 +147,7 @@ public class DmsNetwork extends Construct {
       subnetGroup.getNode().addDependency(props.getAccountRoles());
     }
 
-    String account = Stack.of(this).getAccount();
+    String account = StackFacts.of(this).account();
     s3Endpoint =
         props.getS3Endpoint() ? s3Endpoint(subnets, props.getTargetBucket(), account) : null;
     secretsManagerEndpoint =
@@ -270,7 +270,7 @@ public class DmsNetwork extends Construct {
    * resource returns: a custom resource asks EC2 for it at deployment.
    */
   private String lookUpS3PrefixList() {
-    String name = "com.amazonaws." + Stack.of(this).getRegion() + ".s3";
+    String name = "com.amazonaws." + StackFacts.of(this).region() + ".s3";
     AwsSdkCall call =
         AwsSdkCall.builder()
             .service("EC2")

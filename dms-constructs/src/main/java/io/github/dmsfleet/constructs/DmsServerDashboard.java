@@ -3,6 +3,7 @@ package io.github.dmsfleet.constructs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.dmsfleet.constructs.internal.DashboardBody;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.MigrationType;
 import io.github.dmsfleet.rules.TextRule;
 import java.util.HashSet;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidgetSortBy;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
@@ -62,7 +62,7 @@ public class DmsServerDashboard extends Construct {
 
     String instance = props.getReplicationServer().getReplicationInstanceIdentifier();
     List<DmsDatabaseMigration> databases = props.getDatabases();
-    DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
+    DashboardBody body = new DashboardBody(StackFacts.of(scope).region());
 
     List<IAlarm> alarms = props.getAlarms();
     for (int first = 0; first < alarms.size(); first += ALARMS_PER_WIDGET) {
