@@ -76,6 +76,10 @@ public class DmsNetwork extends Construct {
   private final IVpc vpc;
   private final ISecurityGroup securityGroup;
   private final CfnReplicationSubnetGroup subnetGroup;
+
+  /** Read from the CDK once: every server names the subnet group. */
+  private final String subnetGroupIdentifier;
+
   private final @Nullable FlowLog flowLog;
   private final @Nullable GatewayVpcEndpoint s3Endpoint;
   private final @Nullable InterfaceVpcEndpoint secretsManagerEndpoint;
@@ -143,6 +147,7 @@ public class DmsNetwork extends Construct {
             .replicationSubnetGroupDescription("Subnets of the DMS replication instances")
             .subnetIds(subnetIds(vpc, subnets))
             .build();
+    subnetGroupIdentifier = subnetGroup.getRef();
     if (props.getAccountRoles() != null) {
       subnetGroup.getNode().addDependency(props.getAccountRoles());
     }
@@ -191,7 +196,7 @@ public class DmsNetwork extends Construct {
 
   /** The identifier of the replication subnet group. */
   public String getSubnetGroupIdentifier() {
-    return subnetGroup.getRef();
+    return subnetGroupIdentifier;
   }
 
   /** The flow log of a new VPC; null for an existing VPC. */

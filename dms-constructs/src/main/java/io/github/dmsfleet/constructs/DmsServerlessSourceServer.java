@@ -77,7 +77,7 @@ public class DmsServerlessSourceServer extends DmsSourceServerBase implements IC
             .multiAz(props.getMultiAz())
             .preferredMaintenanceWindow(props.getPreferredMaintenanceWindow())
             .build();
-    account = StackFacts.of(this).account();
+    account = StackFacts.of(scope).account();
     if (props.getAccountRoles() != null) {
       // Every replication config created under this server waits for the roles.
       getNode().addDependency(props.getAccountRoles());

@@ -34,6 +34,7 @@ import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -145,7 +146,8 @@ public abstract class DmsSourceServerBase extends Construct {
     // Secrets Manager appends '-' and six random characters to a secret's name in its ARN.
     secretArnPrefix = stack.arnPrefix("secretsmanager") + "secret:";
     if (settings.getSecretsEncryptionKey() != null) {
-      secretsAccessRole.addToPrincipalPolicy(
+      allow(
+          secretsAccessRole,
           PolicyStatement.Builder.create()
               .actions(List.of("kms:Decrypt"))
               .resources(List.of(settings.getSecretsEncryptionKey().getKeyArn()))
@@ -278,7 +280,8 @@ public abstract class DmsSourceServerBase extends Construct {
     if (namedSecretArns.isEmpty()) {
       // One statement for the server, whose resources the CDK asks for when it writes the
       // template: one call into the CDK per server rather than one per database.
-      secretsAccessRole.addToPrincipalPolicy(
+      allow(
+          secretsAccessRole,
           PolicyStatement.Builder.create()
               .actions(List.of("secretsmanager:GetSecretValue"))
               .resources(List.of(Token.asString(Lazy.uncachedAny(this::namedSecretResources))))
@@ -286,6 +289,19 @@ public abstract class DmsSourceServerBase extends Construct {
     }
     namedSecretArns.add(secretArnPrefix + secretName + "-??????");
     return secretName;
+  }
+
+  /**
+   * Adds the statement to the role's policy. A role of this construct takes it with {@link
+   * Role#addToPolicy}, which returns a boolean rather than a result whose fields Java would read
+   * back: one call into the CDK rather than four.
+   */
+  private static void allow(IRole role, PolicyStatement statement) {
+    if (role instanceof Role made) {
+      made.addToPolicy(statement);
+    } else {
+      role.addToPrincipalPolicy(statement);
+    }
   }
 
   /** As a statement's Resource: one ARN alone, several as a list. */
@@ -330,7 +346,8 @@ public abstract class DmsSourceServerBase extends Construct {
     String objects = bucketFolder + "/*";
     Map<String, Object> bucketOfThisAccount =
         Map.of("StringEquals", Map.of("s3:ResourceAccount", account));
-    s3TargetRole.addToPrincipalPolicy(
+    allow(
+        s3TargetRole,
         PolicyStatement.Builder.create()
             .actions(List.of("s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"))
             // What arnForObjects would return, without asking the CDK.
@@ -341,7 +358,8 @@ public abstract class DmsSourceServerBase extends Construct {
     // A prefix ending in '/', so that 'data' does not also list 'data-archive'.
     listFolder.put(
         "StringLike", Map.of("s3:prefix", List.of(bucketFolder + "/", bucketFolder + "/*")));
-    s3TargetRole.addToPrincipalPolicy(
+    allow(
+        s3TargetRole,
         PolicyStatement.Builder.create()
             .actions(List.of("s3:ListBucket"))
             .resources(List.of(bucketArn))
@@ -354,7 +372,8 @@ public abstract class DmsSourceServerBase extends Construct {
     viaS3ForThisBucket.put(
         "StringLike",
         Map.of("kms:EncryptionContext:aws:s3:arn", List.of(bucketArn, bucketArn + "/" + objects)));
-    s3TargetRole.addToPrincipalPolicy(
+    allow(
+        s3TargetRole,
         PolicyStatement.Builder.create()
             .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
             .resources(List.of(targetEncryptionKeyArn))

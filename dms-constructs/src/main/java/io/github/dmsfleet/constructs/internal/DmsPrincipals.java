@@ -2,6 +2,7 @@ package io.github.dmsfleet.constructs.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awscdk.services.iam.CompositePrincipal;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
@@ -11,6 +12,8 @@ import software.constructs.Construct;
 
 /** Roles that DMS assumes on behalf of endpoints. */
 public final class DmsPrincipals {
+  private static final Map<StackFacts, IPrincipal> MADE = new ConcurrentHashMap<>();
+
   private DmsPrincipals() {}
 
   /**
@@ -23,9 +26,13 @@ public final class DmsPrincipals {
   /**
    * DMS in this account and Region, under its global and its regional service name (endpoints use
    * either), with the confused-deputy guard: only DMS resources of this account may assume the
-   * role. One principal serves every role of a stack.
+   * role. Made once for stacks of one environment, and shared by their roles.
    */
   public static IPrincipal dmsOfThisAccount(StackFacts stack) {
+    return MADE.computeIfAbsent(stack, DmsPrincipals::newDmsOfThisAccount);
+  }
+
+  private static IPrincipal newDmsOfThisAccount(StackFacts stack) {
     // In a fixed order: Map.of iterates differently from one JVM to the next, and so would the
     // template.
     Map<String, Object> conditions = new LinkedHashMap<>();
