@@ -127,7 +127,7 @@ public abstract class DmsSourceServerBase extends Construct {
     StackFacts stack = StackFacts.of(scope);
     account = stack.account();
     String region = stack.region();
-    // One principal for both roles.
+    // The principal both roles trust, made once per environment.
     IPrincipal dms = DmsPrincipals.dmsOfThisAccount(stack);
     secretsAccessRole =
         settings.getSecretsAccessRole() != null

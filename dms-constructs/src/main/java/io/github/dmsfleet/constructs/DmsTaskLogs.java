@@ -56,11 +56,11 @@ public class DmsTaskLogs extends Construct {
   public static final String ERROR_LINES_NAMESPACE = "DMS/TaskErrorLines";
 
   /** What DMS writes at the start of an error line, after the component's name. */
+  private static final String ERROR_MARK = "]E:";
+
   /** The task log groups each key lets CloudWatch Logs use already. */
   private static final Map<IKey, Set<String>> ALLOWED_LOG_GROUPS =
       Collections.synchronizedMap(new WeakHashMap<>());
-
-  private static final String ERROR_MARK = "]E:";
 
   private static final List<String> KEY_ACTIONS =
       List.of(
