@@ -37,7 +37,8 @@ final class FleetChecks {
   static void addTo(FleetStacks fleet, boolean reports) {
     NagPackProps props = NagPackProps.builder().reports(reports).build();
     AwsSolutionsChecks awsSolutions = new AwsSolutionsChecks(props);
-    fleet.getStacks().forEach(stack -> Aspects.of(stack).add(awsSolutions));
+    // Added once to the app, which holds the fleet's stacks alone, rather than once per stack.
+    Aspects.of(fleet.getApp()).add(awsSolutions);
     // Applied to the instances alone, the HIPAA pack runs just its DMS rule
     // (DMSReplicationNotPublic).
     HIPAASecurityChecks hipaa = new HIPAASecurityChecks(props);

@@ -26,6 +26,7 @@ import software.amazon.awscdk.Tags;
  * server on DMS Serverless, a {@link ServerlessServerStack}.
  */
 public final class FleetStacks {
+  private final App app;
   private final AccountRolesStack accountRolesStack;
   private final NetworkStack networkStack;
   private final @Nullable StorageStack storageStack;
@@ -37,6 +38,7 @@ public final class FleetStacks {
   private final List<Stack> servers = new ArrayList<>();
 
   private FleetStacks(App app, Fleet fleet, Environment environment) {
+    this.app = app;
     Settings settings = fleet.settings();
     String prefix = settings.stackPrefix();
     StackProps props =
@@ -108,6 +110,11 @@ public final class FleetStacks {
       return null;
     }
     return Environment.builder().account(account).region(region).build();
+  }
+
+  /** The app the stacks are in. */
+  public App getApp() {
+    return app;
   }
 
   /** Every stack, shared ones first. */

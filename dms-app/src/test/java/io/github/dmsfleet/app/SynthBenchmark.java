@@ -2,46 +2,78 @@ package io.github.dmsfleet.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dmsfleet.rules.Compute;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Synthesizes generated fleets through the app jar, one JVM each, and prints a table: databases,
- * stacks, the resources of a server stack, the largest template, wall time (in all, per database
- * and per server stack) and peak memory (resident set of the JVM plus its jsii node process,
- * sampled every 50 ms); then the wall time again with the CDK's template validation turned off
- * ({@code CDK_VALIDATION=false}), to show its share.
+ * Synthesizes generated fleets through the app jar, one JVM each, and prints a table per fleet
+ * size: resources, jsii round trips per database, wall time with and without the CDK's template
+ * validation ({@code CDK_VALIDATION=false}) and peak memory (resident set of the JVM and its jsii
+ * node process together, sampled every 50 ms). With {@code --peer DIR}, the same size is built by
+ * the TypeScript peer app in DIR (its {@code dist/main.js}, with cdk-nag and without its CSV
+ * reports, as the app runs by default) in turn with the app, and the table gives the ratio of the
+ * app's time per resource to the peer's: the app builds resources the peer does not (task log
+ * groups, dashboards, the Overview stack), so whole runs are not compared.
+ *
+ * <p>Round trips are counted in a run of their own, with {@code JSII_DEBUG=1} (the jsii runtime
+ * then logs every request the JVM sends to node, callbacks' answers included, as a line starting
+ * with {@code "> "}), without template validation: the logging slows the run, and the count does
+ * not depend on validation.
  *
  * <p>Run after {@code mvn -B -q -pl dms-app -am package -DskipTests} (which compiles the tests
  * too): {@code java -cp "dms-app/target/test-classes:dms-app/target/lib/*"
- * io.github.dmsfleet.app.SynthBenchmark}, with sizes as arguments {@code SERVERSxDATABASES}, or
- * {@code SERVERSxDATABASES-serverless} for a fleet on DMS Serverless (default 1x1 10x10 50x20
- * 100x20 100x20-serverless).
+ * io.github.dmsfleet.app.SynthBenchmark [--runs N] [--peer DIR] SIZE...}, each size {@code
+ * SERVERSxDATABASES}, or {@code SERVERSxDATABASES-serverless} for a fleet on DMS Serverless (the
+ * peer has no serverless fleet). Times are medians of N runs (default 1) with their range.
  */
 public final class SynthBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> DEFAULT_SIZES =
-      List.of("1x1", "10x10", "50x20", "100x20", "100x20-serverless");
+  private static final List<String> DEFAULT_SIZES = List.of("10x10", "100x20");
   private static final String SERVERLESS = "-serverless";
+  private static final String REQUEST = "> ";
 
-  private record Result(
-      int stacks,
-      int fewestServerResources,
-      int mostServerResources,
-      long largestBytes,
-      Duration wall,
-      long peakRssBytes) {
-    /** The resources of a server stack, or their range when servers differ. */
-    String serverResources() {
-      return fewestServerResources == mostServerResources
-          ? String.valueOf(mostServerResources)
-          : fewestServerResources + "-" + mostServerResources;
+  /** One synthesis: how long it took, its peak memory, and its templates' resources. */
+  private record Run(Duration wall, long peakRssBytes, int resources) {}
+
+  /** Repeated runs of one kind. */
+  private record Runs(List<Run> runs) {
+    double medianSeconds() {
+      List<Long> millis = runs.stream().map(r -> r.wall().toMillis()).sorted().toList();
+      int n = millis.size();
+      return (n % 2 == 1 ? millis.get(n / 2) : (millis.get(n / 2 - 1) + millis.get(n / 2)) / 2.0)
+          / 1000.0;
+    }
+
+    /** The median, and the range when there was more than one run. */
+    String seconds() {
+      if (runs.size() == 1) {
+        return String.format("%.1f", medianSeconds());
+      }
+      long min = runs.stream().mapToLong(r -> r.wall().toMillis()).min().orElseThrow();
+      long max = runs.stream().mapToLong(r -> r.wall().toMillis()).max().orElseThrow();
+      return String.format("%.1f (%.1f-%.1f)", medianSeconds(), min / 1000.0, max / 1000.0);
+    }
+
+    long peakMiB() {
+      return runs.stream().mapToLong(Run::peakRssBytes).max().orElseThrow() / (1024 * 1024);
+    }
+
+    int resources() {
+      return runs.get(0).resources();
     }
   }
 
@@ -50,57 +82,126 @@ public final class SynthBenchmark {
     if (!Files.exists(jar)) {
       jar = Path.of("target/dms-app.jar").toAbsolutePath();
     }
-    List<String> sizes = args.length == 0 ? DEFAULT_SIZES : List.of(args);
+    int repeats = 1;
+    @Nullable Path peer = null;
+    List<String> sizes = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> repeats = Integer.parseInt(args[++i]);
+        case "--peer" -> peer = Path.of(args[++i]).toAbsolutePath();
+        default -> sizes.add(args[i]);
+      }
+    }
+    if (sizes.isEmpty()) {
+      sizes = DEFAULT_SIZES;
+    }
     System.out.println(
-        "| servers x databases | databases | stacks | resources per server stack | largest"
-            + " template (KiB) | wall time (s) | per database (ms) | per server stack (ms) | peak"
-            + " memory (MiB) | wall time without template validation (s) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| servers x databases | resources | jsii round trips per database | wall time (s) |"
+            + " without template validation (s) | peak memory (MiB) | peer: resources | peer:"
+            + " wall time (s) | peer: without validation (s) | peer: peak memory (MiB) | per"
+            + " resource, to the peer | without validation, to the peer |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
       Compute compute = size.endsWith(SERVERLESS) ? Compute.SERVERLESS : Compute.INSTANCE;
       String[] parts = size.replace(SERVERLESS, "").split("x", -1);
       int servers = Integer.parseInt(parts[0]);
       int databasesPerServer = Integer.parseInt(parts[1]);
-      Result result = run(jar, servers, databasesPerServer, compute, true);
-      Result unvalidated = run(jar, servers, databasesPerServer, compute, false);
+      Path work = Files.createTempDirectory("dms-synth-bench");
+      Path config =
+          SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer, compute);
+      long roundTrips = countRoundTrips(jar, config, work);
+      List<Run> validated = new ArrayList<>();
+      List<Run> unvalidated = new ArrayList<>();
+      List<Run> peerValidated = new ArrayList<>();
+      List<Run> peerUnvalidated = new ArrayList<>();
+      boolean withPeer = peer != null && compute == Compute.INSTANCE;
+      // Alternating, so that a busy spell of the machine weighs on both.
+      for (int run = 0; run < repeats; run++) {
+        validated.add(app(jar, config, work, true));
+        unvalidated.add(app(jar, config, work, false));
+        if (withPeer) {
+          peerValidated.add(peer(peer, servers, databasesPerServer, work, true));
+          peerUnvalidated.add(peer(peer, servers, databasesPerServer, work, false));
+        }
+      }
+      Runs app = new Runs(validated);
+      Runs appUnvalidated = new Runs(unvalidated);
       int databases = servers * databasesPerServer;
+      String peerColumns = "| | | | | |";
+      if (withPeer) {
+        Runs peerRuns = new Runs(peerValidated);
+        Runs peerUnvalidatedRuns = new Runs(peerUnvalidated);
+        peerColumns =
+            String.format(
+                "%d | %s | %s | %d | %.2fx | %.2fx |",
+                peerRuns.resources(),
+                peerRuns.seconds(),
+                peerUnvalidatedRuns.seconds(),
+                Math.max(peerRuns.peakMiB(), peerUnvalidatedRuns.peakMiB()),
+                perResourceRatio(app, peerRuns),
+                perResourceRatio(appUnvalidated, peerUnvalidatedRuns));
+      }
       System.out.printf(
-          "| %d x %d%s | %d | %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n",
+          "| %d x %d%s | %d | %.1f | %s | %s | %d | %s%n",
           servers,
           databasesPerServer,
           compute == Compute.SERVERLESS ? " serverless" : "",
-          databases,
-          result.stacks(),
-          result.serverResources(),
-          result.largestBytes() / 1024,
-          result.wall().toMillis() / 1000.0,
-          (double) result.wall().toMillis() / databases,
-          (double) result.wall().toMillis() / servers,
-          result.peakRssBytes() / (1024 * 1024),
-          unvalidated.wall().toMillis() / 1000.0);
+          app.resources(),
+          (double) roundTrips / databases,
+          app.seconds(),
+          appUnvalidated.seconds(),
+          Math.max(app.peakMiB(), appUnvalidated.peakMiB()),
+          peerColumns);
     }
   }
 
-  private static Result run(
-      Path jar, int servers, int databasesPerServer, Compute compute, boolean validate)
-      throws Exception {
-    Path work = Files.createTempDirectory("dms-synth-bench");
-    Path config =
-        SyntheticConfig.write(work.resolve("config"), servers, databasesPerServer, compute);
+  /** The app's seconds per resource over the peer's. */
+  private static double perResourceRatio(Runs app, Runs peer) {
+    return (app.medianSeconds() / app.resources()) / (peer.medianSeconds() / peer.resources());
+  }
+
+  private static Run app(Path jar, Path config, Path work, boolean validate) throws Exception {
     Path out = work.resolve("cdk.out");
+    ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString());
+    appEnvironment(builder, config, out, validate);
+    return measure(builder, work, out);
+  }
+
+  private static Run peer(Path peer, int servers, int databases, Path work, boolean validate)
+      throws Exception {
+    Path out = work.resolve("peer.out");
     ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("synth.log").toFile());
+        new ProcessBuilder(
+            "node",
+            peer.resolve("dist/main.js").toString(),
+            String.valueOf(servers),
+            String.valueOf(databases));
+    builder.directory(peer.toFile());
     builder.environment().put("CDK_OUTDIR", out.toString());
-    builder
-        .environment()
-        .put("CDK_CONTEXT_JSON", JSON.writeValueAsString(Map.of("configDir", config.toString())));
-    builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
-    builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    builder.environment().put("TSPEER_NAG_REPORTS", "0");
     if (!validate) {
       builder.environment().put("CDK_VALIDATION", "false");
     }
+    return measure(builder, work, out);
+  }
+
+  private static void appEnvironment(
+      ProcessBuilder builder, Path config, Path out, boolean validate) throws IOException {
+    Map<String, String> environment = builder.environment();
+    environment.put("CDK_OUTDIR", out.toString());
+    environment.put(
+        "CDK_CONTEXT_JSON", JSON.writeValueAsString(Map.of("configDir", config.toString())));
+    environment.put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+    environment.put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    if (!validate) {
+      environment.put("CDK_VALIDATION", "false");
+    }
+  }
+
+  /** Runs the synthesis to a fresh {@code out}, sampling its memory until it ends. */
+  private static Run measure(ProcessBuilder builder, Path work, Path out) throws Exception {
+    deleteRecursively(out);
+    builder.redirectErrorStream(true).redirectOutput(work.resolve("synth.log").toFile());
     long start = System.nanoTime();
     Process process = builder.start();
     long peak = 0;
@@ -111,23 +212,55 @@ public final class SynthBenchmark {
     if (process.exitValue() != 0) {
       throw new IllegalStateException("synthesis failed; see " + work.resolve("synth.log"));
     }
-    int stacks = 0;
-    int fewestServerResources = Integer.MAX_VALUE;
-    int mostServerResources = 0;
-    long largestBytes = 0;
-    try (Stream<Path> templates = Files.list(out)) {
-      for (Path template :
-          templates.filter(p -> p.toString().endsWith(".template.json")).toList()) {
-        stacks++;
-        largestBytes = Math.max(largestBytes, Files.size(template));
-        if (template.getFileName().toString().contains("-Server-")) {
-          int resources = JSON.readTree(template.toFile()).path("Resources").size();
-          fewestServerResources = Math.min(fewestServerResources, resources);
-          mostServerResources = Math.max(mostServerResources, resources);
-        }
+    return new Run(wall, peak, resources(out));
+  }
+
+  /** The requests the JVM sends to the jsii runtime in one synthesis. */
+  private static long countRoundTrips(Path jar, Path config, Path work) throws Exception {
+    Path out = work.resolve("cdk.out");
+    deleteRecursively(out);
+    ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString());
+    appEnvironment(builder, config, out, false);
+    builder.environment().put("JSII_DEBUG", "1");
+    builder.redirectOutput(work.resolve("synth.log").toFile());
+    Process process = builder.start();
+    CompletableFuture<Long> requests =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BufferedReader stderr =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                return stderr.lines().filter(line -> line.startsWith(REQUEST)).count();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("synthesis failed; see " + work.resolve("synth.log"));
+    }
+    return requests.get();
+  }
+
+  /** The resources of every template in {@code out}. */
+  private static int resources(Path out) throws IOException {
+    int resources = 0;
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path template : files.filter(p -> p.toString().endsWith(".template.json")).toList()) {
+        resources += JSON.readTree(template.toFile()).path("Resources").size();
       }
     }
-    return new Result(stacks, fewestServerResources, mostServerResources, largestBytes, wall, peak);
+    return resources;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Resident memory of the process and all its descendants, from /proc. */

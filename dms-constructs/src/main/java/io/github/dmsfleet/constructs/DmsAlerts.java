@@ -1,12 +1,12 @@
 package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.Alerts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -68,7 +68,8 @@ public class DmsAlerts extends Construct {
               .actions(List.of("sns:Publish"))
               .resources(List.of(newTopic.getTopicArn()))
               .conditions(
-                  Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                  Map.of(
+                      "StringEquals", Map.of("aws:SourceAccount", StackFacts.of(this).account())))
               .build());
       topic = newTopic;
     }

@@ -2,11 +2,11 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Alarms;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.Tokens;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
@@ -159,12 +159,7 @@ public class DmsDatabaseMigration extends DmsDatabaseMigrationBase {
    */
   String taskResourceId() {
     if (taskResourceId == null) {
-      // Fn.select(6, Fn.split(":", arn)) in one call into the CDK rather than two.
-      taskResourceId =
-          Token.asString(
-              Map.of(
-                  "Fn::Select",
-                  List.of(6, Map.of("Fn::Split", List.of(":", replicationTask.getRef())))));
+      taskResourceId = Tokens.dmsResourceId(replicationTask.getRef());
     }
     return taskResourceId;
   }

@@ -2,7 +2,7 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.DashboardBody;
 import io.github.dmsfleet.constructs.internal.Problems;
-import software.amazon.awscdk.Stack;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
 import software.constructs.Construct;
 
@@ -50,7 +50,7 @@ public class DmsFleetDashboard extends Construct {
 
     double latency = props.getCdcLatencySeconds();
     String latencyLine = "alarm above " + props.getCdcLatencySeconds() + " s";
-    DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
+    DashboardBody body = new DashboardBody(StackFacts.of(this).region());
     body.row(
         2,
         body.text(

@@ -2,6 +2,7 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.TextRule;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
@@ -76,6 +76,10 @@ public class DmsNetwork extends Construct {
   private final IVpc vpc;
   private final ISecurityGroup securityGroup;
   private final CfnReplicationSubnetGroup subnetGroup;
+
+  /** Read from the CDK once: every server names the subnet group. */
+  private final String subnetGroupIdentifier;
+
   private final @Nullable FlowLog flowLog;
   private final @Nullable GatewayVpcEndpoint s3Endpoint;
   private final @Nullable InterfaceVpcEndpoint secretsManagerEndpoint;
@@ -143,11 +147,12 @@ public class DmsNetwork extends Construct {
             .replicationSubnetGroupDescription("Subnets of the DMS replication instances")
             .subnetIds(subnetIds(vpc, subnets))
             .build();
+    subnetGroupIdentifier = subnetGroup.getRef();
     if (props.getAccountRoles() != null) {
       subnetGroup.getNode().addDependency(props.getAccountRoles());
     }
 
-    String account = Stack.of(this).getAccount();
+    String account = StackFacts.of(this).account();
     s3Endpoint =
         props.getS3Endpoint() ? s3Endpoint(subnets, props.getTargetBucket(), account) : null;
     secretsManagerEndpoint =
@@ -191,7 +196,7 @@ public class DmsNetwork extends Construct {
 
   /** The identifier of the replication subnet group. */
   public String getSubnetGroupIdentifier() {
-    return subnetGroup.getRef();
+    return subnetGroupIdentifier;
   }
 
   /** The flow log of a new VPC; null for an existing VPC. */
@@ -270,7 +275,7 @@ public class DmsNetwork extends Construct {
    * resource returns: a custom resource asks EC2 for it at deployment.
    */
   private String lookUpS3PrefixList() {
-    String name = "com.amazonaws." + Stack.of(this).getRegion() + ".s3";
+    String name = "com.amazonaws." + StackFacts.of(this).region() + ".s3";
     AwsSdkCall call =
         AwsSdkCall.builder()
             .service("EC2")

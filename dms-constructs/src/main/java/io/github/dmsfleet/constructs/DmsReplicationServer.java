@@ -47,9 +47,13 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
   private final int allocatedStorageGiB;
   private final Connections connections;
 
+  /** The construct id, kept here rather than asked of the CDK. */
+  private final String id;
+
   /** A replication instance as {@code props} describe it. */
   public DmsReplicationServer(Construct scope, String id, DmsReplicationServerProps props) {
     super(scope, id);
+    this.id = id;
     double storageGiB = props.getAllocatedStorage().toGibibytes(EXACT).doubleValue();
     validate(id, props, storageGiB);
     allocatedStorageGiB = (int) storageGiB;
@@ -129,7 +133,7 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
     int freeStoragePercent = options.getFreeStoragePercent();
     int cpuPercent = options.getCpuUtilizationPercent();
     int periods = options.getEvaluationPeriods();
-    Problems problems = new Problems("DmsServerAlarmOptions of '" + getNode().getId() + "'");
+    Problems problems = new Problems("DmsServerAlarmOptions of '" + id + "'");
     problems.between("freeStoragePercent", freeStoragePercent, 1, 99);
     problems.between("cpuUtilizationPercent", cpuPercent, 1, 100);
     problems.between("evaluationPeriods", periods, 1, 288);

@@ -3,10 +3,10 @@ package io.github.dmsfleet.constructs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.dmsfleet.constructs.internal.DashboardBody;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.TextRule;
 import java.util.List;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
 import software.constructs.Construct;
 
@@ -51,7 +51,7 @@ public class DmsServerDashboard extends Construct {
 
     String instance = props.getReplicationServer().getReplicationInstanceIdentifier();
     List<DmsDatabaseMigration> databases = props.getDatabases();
-    DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
+    DashboardBody body = new DashboardBody(StackFacts.of(this).region());
 
     body.alarms(props.getAlarms());
     DatabaseLines<DmsDatabaseMigration> tasks =

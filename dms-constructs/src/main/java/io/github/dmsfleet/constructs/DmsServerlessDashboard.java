@@ -2,8 +2,8 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.DashboardBody;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import java.util.List;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
 import software.constructs.Construct;
 
@@ -38,7 +38,7 @@ public class DmsServerlessDashboard extends Construct {
     DatabaseLines<DmsServerlessDatabaseMigration> replications =
         new DatabaseLines<>(
             databases, database -> new String[] {"ReplicationConfigId", database.metricConfigId()});
-    DashboardBody body = new DashboardBody(Stack.of(this).getRegion());
+    DashboardBody body = new DashboardBody(StackFacts.of(this).region());
     body.alarms(props.getAlarms());
     replications.addLatencyRow(body);
     replications.addWorkRow(body);

@@ -3,12 +3,12 @@ package io.github.dmsfleet.constructs;
 import io.github.dmsfleet.constructs.internal.Alarms;
 import io.github.dmsfleet.constructs.internal.Problems;
 import io.github.dmsfleet.constructs.internal.TaskJson;
+import io.github.dmsfleet.constructs.internal.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
@@ -196,7 +196,7 @@ public class DmsServerlessDatabaseMigration extends DmsDatabaseMigrationBase {
 
   private Map<String, String> metricDimensions() {
     if (metricDimensions == null) {
-      String resourceId = Fn.select(6, Fn.split(":", getReplicationConfigArn()));
+      String resourceId = Tokens.dmsResourceId(getReplicationConfigArn());
       metricDimensions = Map.of(CONFIG_DIMENSION, server.account() + ":" + resourceId);
     }
     return metricDimensions;

@@ -1,11 +1,11 @@
 package io.github.dmsfleet.constructs;
 
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.constructs.internal.Tokens;
 import io.github.dmsfleet.rules.ReplicationInstances;
 import io.github.dmsfleet.rules.Serverless;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dms.CfnReplicationConfig;
 import software.amazon.awscdk.services.ec2.Connections;
 import software.amazon.awscdk.services.ec2.IConnectable;
@@ -77,7 +77,7 @@ public class DmsServerlessSourceServer extends DmsSourceServerBase implements IC
             .multiAz(props.getMultiAz())
             .preferredMaintenanceWindow(props.getPreferredMaintenanceWindow())
             .build();
-    account = Stack.of(this).getAccount();
+    account = StackFacts.of(scope).account();
     if (props.getAccountRoles() != null) {
       // Every replication config created under this server waits for the roles.
       getNode().addDependency(props.getAccountRoles());

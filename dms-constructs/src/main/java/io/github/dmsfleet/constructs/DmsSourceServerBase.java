@@ -3,6 +3,7 @@ package io.github.dmsfleet.constructs;
 import io.github.dmsfleet.constructs.internal.DmsPrincipals;
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.constructs.internal.TaskJson;
 import io.github.dmsfleet.rules.Networks;
 import io.github.dmsfleet.rules.S3DataFormat;
@@ -12,6 +13,7 @@ import io.github.dmsfleet.rules.SslMode;
 import io.github.dmsfleet.rules.TextRule;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,15 +22,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awscdk.IResolveContext;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.SizeConversionOptions;
 import software.amazon.awscdk.SizeRoundingBehavior;
-import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dms.CfnEndpoint;
 import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -83,7 +89,9 @@ public abstract class DmsSourceServerBase extends Construct {
   private final String s3TargetRoleArn;
   private final String targetEncryptionKeyArn;
   private final @Nullable Integer maxFileSizeKiB;
-  private @Nullable PolicyStatement namedSecrets;
+
+  /** The secrets named by the databases, in the order added; empty until the first. */
+  private final Set<String> namedSecretArns = new LinkedHashSet<>();
 
   /**
    * A source server with {@code settings}, in {@code scope}; {@code problemsOfTheKind} are what the
@@ -108,32 +116,38 @@ public abstract class DmsSourceServerBase extends Construct {
     sourceCidrs = Objects.requireNonNullElse(settings.getSourceCidrs(), List.of("0.0.0.0/0"));
     sourcePorts.add(sourcePort);
     targetBucket = settings.getTargetBucket();
+    // Asks the bucket only when the key is not given.
     targetEncryptionKey =
-        Objects.requireNonNullElse(
-            settings.getTargetEncryptionKey(), targetBucket.getEncryptionKey());
+        Objects.requireNonNullElseGet(
+            settings.getTargetEncryptionKey(), targetBucket::getEncryptionKey);
     bucketFolder =
         Objects.requireNonNullElse(
             settings.getBucketFolder(), S3Targets.safeFolderName(serverName));
 
-    Stack stack = Stack.of(this);
-    account = stack.getAccount();
-    String region = stack.getRegion();
+    StackFacts stack = StackFacts.of(scope);
+    account = stack.account();
+    String region = stack.region();
+    // The principal both roles trust, made once per environment.
+    IPrincipal dms = DmsPrincipals.dmsOfThisAccount(stack);
     secretsAccessRole =
         settings.getSecretsAccessRole() != null
             ? settings.getSecretsAccessRole()
             : DmsPrincipals.newRole(
-                this, "SecretsAccessRole", "Lets DMS read the credentials of its source endpoints");
+                this,
+                "SecretsAccessRole",
+                "Lets DMS read the credentials of its source endpoints",
+                dms);
     s3TargetRole =
         settings.getS3TargetRole() != null
             ? settings.getS3TargetRole()
             : DmsPrincipals.newRole(
-                this, "S3TargetRole", "Lets DMS write replicated data to its S3 target");
+                this, "S3TargetRole", "Lets DMS write replicated data to its S3 target", dms);
     secretsAccessRoleArn = secretsAccessRole.getRoleArn();
     // Secrets Manager appends '-' and six random characters to a secret's name in its ARN.
-    secretArnPrefix =
-        "arn:" + stack.getPartition() + ":secretsmanager:" + region + ":" + account + ":secret:";
+    secretArnPrefix = stack.arnPrefix("secretsmanager") + "secret:";
     if (settings.getSecretsEncryptionKey() != null) {
-      secretsAccessRole.addToPrincipalPolicy(
+      allow(
+          secretsAccessRole,
           PolicyStatement.Builder.create()
               .actions(List.of("kms:Decrypt"))
               .resources(List.of(settings.getSecretsEncryptionKey().getKeyArn()))
@@ -143,10 +157,10 @@ public abstract class DmsSourceServerBase extends Construct {
                       Map.of("kms:ViaService", "secretsmanager." + region + ".amazonaws.com")))
               .build());
     }
-    grantWriting(region);
     bucketName = targetBucket.getBucketName();
     s3TargetRoleArn = s3TargetRole.getRoleArn();
     targetEncryptionKeyArn = targetEncryptionKey.getKeyArn();
+    grantWriting(region);
     this.maxFileSizeKiB = maxFileSizeKiB == null ? null : maxFileSizeKiB.intValue();
   }
 
@@ -263,19 +277,38 @@ public abstract class DmsSourceServerBase extends Construct {
       secret.grantRead(secretsAccessRole);
       return secret.getSecretArn();
     }
-    String arn = secretArnPrefix + secretName + "-??????";
-    if (namedSecrets == null) {
-      // One statement for the server; each database adds its secret to it.
-      namedSecrets =
+    if (namedSecretArns.isEmpty()) {
+      // One statement for the server, whose resources the CDK asks for when it writes the
+      // template: one call into the CDK per server rather than one per database.
+      allow(
+          secretsAccessRole,
           PolicyStatement.Builder.create()
               .actions(List.of("secretsmanager:GetSecretValue"))
-              .resources(new ArrayList<>(List.of(arn)))
-              .build();
-      secretsAccessRole.addToPrincipalPolicy(namedSecrets);
-    } else {
-      namedSecrets.addResources(arn);
+              .resources(List.of(Token.asString(Lazy.uncachedAny(this::namedSecretResources))))
+              .build());
     }
+    namedSecretArns.add(secretArnPrefix + secretName + "-??????");
     return secretName;
+  }
+
+  /**
+   * Adds the statement to the role's policy. A role of this construct takes it with {@link
+   * Role#addToPolicy}, which returns a boolean rather than a result whose fields Java would read
+   * back: one call into the CDK rather than four.
+   */
+  private static void allow(IRole role, PolicyStatement statement) {
+    if (role instanceof Role made) {
+      made.addToPolicy(statement);
+    } else {
+      role.addToPrincipalPolicy(statement);
+    }
+  }
+
+  /** As a statement's Resource: one ARN alone, several as a list. */
+  private Object namedSecretResources(IResolveContext context) {
+    return namedSecretArns.size() == 1
+        ? namedSecretArns.iterator().next()
+        : List.copyOf(namedSecretArns);
   }
 
   String secretsAccessRoleArn() {
@@ -313,17 +346,20 @@ public abstract class DmsSourceServerBase extends Construct {
     String objects = bucketFolder + "/*";
     Map<String, Object> bucketOfThisAccount =
         Map.of("StringEquals", Map.of("s3:ResourceAccount", account));
-    s3TargetRole.addToPrincipalPolicy(
+    allow(
+        s3TargetRole,
         PolicyStatement.Builder.create()
             .actions(List.of("s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"))
-            .resources(List.of(targetBucket.arnForObjects(objects)))
+            // What arnForObjects would return, without asking the CDK.
+            .resources(List.of(bucketArn + "/" + objects))
             .conditions(bucketOfThisAccount)
             .build());
     Map<String, Object> listFolder = new TreeMap<>(bucketOfThisAccount);
     // A prefix ending in '/', so that 'data' does not also list 'data-archive'.
     listFolder.put(
         "StringLike", Map.of("s3:prefix", List.of(bucketFolder + "/", bucketFolder + "/*")));
-    s3TargetRole.addToPrincipalPolicy(
+    allow(
+        s3TargetRole,
         PolicyStatement.Builder.create()
             .actions(List.of("s3:ListBucket"))
             .resources(List.of(bucketArn))
@@ -336,10 +372,11 @@ public abstract class DmsSourceServerBase extends Construct {
     viaS3ForThisBucket.put(
         "StringLike",
         Map.of("kms:EncryptionContext:aws:s3:arn", List.of(bucketArn, bucketArn + "/" + objects)));
-    s3TargetRole.addToPrincipalPolicy(
+    allow(
+        s3TargetRole,
         PolicyStatement.Builder.create()
             .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
-            .resources(List.of(targetEncryptionKey.getKeyArn()))
+            .resources(List.of(targetEncryptionKeyArn))
             .conditions(viaS3ForThisBucket)
             .build());
     Nag.acknowledgeEndingWith(

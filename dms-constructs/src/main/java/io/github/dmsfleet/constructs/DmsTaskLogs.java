@@ -3,10 +3,14 @@ package io.github.dmsfleet.constructs;
 import io.github.dmsfleet.constructs.internal.Alarms;
 import io.github.dmsfleet.constructs.internal.LogRetention;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.CloudWatchLogs;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Stack;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
@@ -54,6 +58,10 @@ public class DmsTaskLogs extends Construct {
   /** What DMS writes at the start of an error line, after the component's name. */
   private static final String ERROR_MARK = "]E:";
 
+  /** The task log groups each key lets CloudWatch Logs use already. */
+  private static final Map<IKey, Set<String>> ALLOWED_LOG_GROUPS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private static final List<String> KEY_ACTIONS =
       List.of(
           "kms:Encrypt*",
@@ -75,7 +83,7 @@ public class DmsTaskLogs extends Construct {
     logGroupName = "dms-tasks-" + replicationInstanceIdentifier;
     IKey key = props.getEncryptionKey();
     if (key != null) {
-      allowCloudWatchLogs(key);
+      allowCloudWatchLogs(scope, key);
     }
     logGroup =
         LogGroup.Builder.create(this, "Resource")
@@ -142,19 +150,18 @@ public class DmsTaskLogs extends Construct {
 
   /**
    * Lets CloudWatch Logs of this Region use the key for the task log groups of this account and
-   * Region only. Every instance adds the same statement, which the key's policy holds once.
+   * Region only. Every instance of a Region would add the same statement: it crosses the jsii
+   * bridge once per key and Region.
    */
-  private void allowCloudWatchLogs(IKey key) {
-    Stack stack = Stack.of(this);
-    String region = stack.getRegion();
-    String taskLogGroups =
-        "arn:"
-            + stack.getPartition()
-            + ":logs:"
-            + region
-            + ":"
-            + stack.getAccount()
-            + ":log-group:dms-tasks-*";
+  private static void allowCloudWatchLogs(Construct scope, IKey key) {
+    StackFacts stack = StackFacts.of(scope);
+    String region = stack.region();
+    String taskLogGroups = stack.arnPrefix("logs") + "log-group:dms-tasks-*";
+    if (!ALLOWED_LOG_GROUPS
+        .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+        .add(taskLogGroups)) {
+      return;
+    }
     key.addToResourcePolicy(
         PolicyStatement.Builder.create()
             .principals(List.of(new ServicePrincipal("logs." + region + ".amazonaws.com")))
