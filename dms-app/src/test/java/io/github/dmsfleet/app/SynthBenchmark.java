@@ -21,13 +21,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Synthesizes generated fleets through the app jar, one JVM each, and prints a table per fleet
- * size: resources, jsii round trips per database, wall time with and without the CDK's template
- * validation ({@code CDK_VALIDATION=false}) and peak memory (resident set of the JVM and its jsii
- * node process together, sampled every 50 ms). With {@code --peer DIR}, the same size is built by
- * the TypeScript peer app in DIR (its {@code dist/main.js}, with cdk-nag and without its CSV
- * reports, as the app runs by default) in turn with the app, and the table gives the ratio of the
- * app's time per resource to the peer's: the app builds resources the peer does not (task log
- * groups, dashboards, the Overview stack), so whole runs are not compared.
+ * size: resources (in all and per server stack), jsii round trips per database, wall time with (in
+ * all and per server stack) and without the CDK's template validation ({@code
+ * CDK_VALIDATION=false}) and peak memory (resident set of the JVM and its jsii node process
+ * together, sampled every 50 ms). With {@code --peer DIR}, the same size is built by the TypeScript
+ * peer app in DIR (its {@code dist/main.js}, with cdk-nag and without its CSV reports, as the app
+ * runs by default) in turn with the app, and the table gives the ratio of the app's time per
+ * resource to the peer's: the app builds resources the peer does not (task log groups, dashboards,
+ * the Overview stack), so whole runs are not compared.
  *
  * <p>Round trips are counted in a run of their own, with {@code JSII_DEBUG=1} (the jsii runtime
  * then logs every request the JVM sends to node, callbacks' answers included, as a line starting
@@ -47,7 +48,17 @@ public final class SynthBenchmark {
   private static final String REQUEST = "> ";
 
   /** One synthesis: how long it took, its peak memory, and its templates' resources. */
-  private record Run(Duration wall, long peakRssBytes, int resources) {}
+  private record Run(Duration wall, long peakRssBytes, Resources resources) {}
+
+  /** The resources of all templates, and the fewest and most of a server stack. */
+  private record Resources(int all, int fewestPerServer, int mostPerServer) {
+    /** A server stack's resources, or their range when servers differ. */
+    String perServer() {
+      return fewestPerServer == mostPerServer
+          ? String.valueOf(mostPerServer)
+          : fewestPerServer + "-" + mostPerServer;
+    }
+  }
 
   /** Repeated runs of one kind. */
   private record Runs(List<Run> runs) {
@@ -73,7 +84,11 @@ public final class SynthBenchmark {
     }
 
     int resources() {
-      return runs.get(0).resources();
+      return runs.get(0).resources().all();
+    }
+
+    String resourcesPerServer() {
+      return runs.get(0).resources().perServer();
     }
   }
 
@@ -96,11 +111,12 @@ public final class SynthBenchmark {
       sizes = DEFAULT_SIZES;
     }
     System.out.println(
-        "| servers x databases | resources | jsii round trips per database | wall time (s) |"
-            + " without template validation (s) | peak memory (MiB) | peer: resources | peer:"
-            + " wall time (s) | peer: without validation (s) | peer: peak memory (MiB) | per"
-            + " resource, to the peer | without validation, to the peer |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| servers x databases | resources | resources per server stack | jsii round trips per"
+            + " database | wall time (s) | per server stack (ms) | without template validation (s) |"
+            + " peak memory (MiB) | peer: resources | peer: wall time (s) | peer: without validation"
+            + " (s) | peer: peak memory (MiB) | per resource, to the peer | without validation, to"
+            + " the peer |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String size : sizes) {
       Compute compute = size.endsWith(SERVERLESS) ? Compute.SERVERLESS : Compute.INSTANCE;
       String[] parts = size.replace(SERVERLESS, "").split("x", -1);
@@ -142,13 +158,15 @@ public final class SynthBenchmark {
                 perResourceRatio(appUnvalidated, peerUnvalidatedRuns));
       }
       System.out.printf(
-          "| %d x %d%s | %d | %.1f | %s | %s | %d | %s%n",
+          "| %d x %d%s | %d | %s | %.1f | %s | %.0f | %s | %d | %s%n",
           servers,
           databasesPerServer,
           compute == Compute.SERVERLESS ? " serverless" : "",
           app.resources(),
+          app.resourcesPerServer(),
           (double) roundTrips / databases,
           app.seconds(),
+          app.medianSeconds() * 1000 / servers,
           appUnvalidated.seconds(),
           Math.max(app.peakMiB(), appUnvalidated.peakMiB()),
           peerColumns);
@@ -241,15 +259,22 @@ public final class SynthBenchmark {
     return requests.get();
   }
 
-  /** The resources of every template in {@code out}. */
-  private static int resources(Path out) throws IOException {
-    int resources = 0;
+  /** The resources of every template in {@code out}, and of its server stacks. */
+  private static Resources resources(Path out) throws IOException {
+    int all = 0;
+    int fewest = Integer.MAX_VALUE;
+    int most = 0;
     try (Stream<Path> files = Files.list(out)) {
       for (Path template : files.filter(p -> p.toString().endsWith(".template.json")).toList()) {
-        resources += JSON.readTree(template.toFile()).path("Resources").size();
+        int resources = JSON.readTree(template.toFile()).path("Resources").size();
+        all += resources;
+        if (template.getFileName().toString().contains("-Server-")) {
+          fewest = Math.min(fewest, resources);
+          most = Math.max(most, resources);
+        }
       }
     }
-    return resources;
+    return new Resources(all, fewest, most);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
