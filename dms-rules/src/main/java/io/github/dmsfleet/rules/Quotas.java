@@ -1,8 +1,8 @@
 package io.github.dmsfleet.rules;
 
 /**
- * DMS default quotas. Endpoints per instance cannot be raised; the account-wide ones can, through
- * Service Quotas.
+ * DMS default quotas, and CloudFormation's limit of resources per stack where it bounds a server.
+ * Endpoints per instance cannot be raised; the account-wide ones can, through Service Quotas.
  */
 public final class Quotas {
   /** Endpoints one replication instance serves. */
