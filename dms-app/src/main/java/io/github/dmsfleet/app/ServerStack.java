@@ -43,7 +43,18 @@ public final class ServerStack extends Stack {
       DmsAccountRoles accountRoles,
       DmsNetwork network,
       DmsTargetBucket lake,
-      DmsAlerts alerts) {}
+      DmsAlerts alerts) {
+    /**
+     * The customer key of the credential secrets ({@code secrets_kms_key_arn}), imported into
+     * {@code stack} as {@code SecretsKey}; null when the secrets use Secrets Manager's own key.
+     */
+    @Nullable IKey secretsKey(Stack stack) {
+      return settings
+          .secretsKmsKeyArn()
+          .map(arn -> Key.fromKeyArn(stack, "SecretsKey", arn))
+          .orElse(null);
+    }
+  }
 
   private final DmsReplicationServer replicationServer;
   private final @Nullable IKey secretsKey;
@@ -78,12 +89,7 @@ public final class ServerStack extends Stack {
                 .encryptionKey(shared.lake().getEncryptionKey())
                 .build());
     alarms.add(shared.alerts().alarmOnTaskLogs(taskLogs));
-    secretsKey =
-        shared
-            .settings()
-            .secretsKmsKeyArn()
-            .map(arn -> Key.fromKeyArn(this, "SecretsKey", arn))
-            .orElse(null);
+    secretsKey = shared.secretsKey(this);
 
     // The constructs name every task, endpoint and folder by the model's own rule (DmsNames).
     Map<SourceEngine, DmsSourceServer> sources = new LinkedHashMap<>();

@@ -19,7 +19,6 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 /**
@@ -37,12 +36,7 @@ public final class ServerlessServerStack extends Stack {
       Server server,
       ServerStack.SharedResources shared) {
     super(scope, id, props);
-    Settings settings = shared.settings();
-    IKey secretsKey =
-        settings
-            .secretsKmsKeyArn()
-            .map(arn -> Key.fromKeyArn(this, "SecretsKey", arn))
-            .orElse(null);
+    IKey secretsKey = shared.secretsKey(this);
     Map<SourceEngine, DmsServerlessSourceServer> sources = new LinkedHashMap<>();
     List<DmsServerlessDatabaseMigration> databases = new ArrayList<>();
     List<IAlarm> alarms = new ArrayList<>();
