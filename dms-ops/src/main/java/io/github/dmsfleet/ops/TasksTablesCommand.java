@@ -2,6 +2,7 @@ package io.github.dmsfleet.ops;
 
 import io.github.dmsfleet.ops.internal.Console;
 import io.github.dmsfleet.ops.internal.Table;
+import io.github.dmsfleet.ops.replication.ReplicationControl;
 import io.github.dmsfleet.ops.replication.TableQuery;
 import io.github.dmsfleet.ops.replication.TableStatus;
 import java.time.Duration;
@@ -75,14 +76,17 @@ final class TasksTablesCommand implements Callable<Integer> {
     int describedAtOnce = ActionOptions.concurrency(spec, concurrency);
     FleetSelection.Selected selected = selection.select(console);
     List<String> tasks = selected.taskIdentifiers();
-    List<TableStatus> tables;
+    ReplicationControl.Tables tables;
     try (DatabaseMigrationClient dms = clients.dms(global, console)) {
       tables =
           TasksCommand.control(dms, selected.fleet(), Duration.ZERO, console)
               .tables(tasks, new TableQuery(states, List.of()), describedAtOnce);
     }
+    if (!tasks.isEmpty() && tables.unitsFound() == 0) {
+      console.warn(TasksCommand.NONE_FOUND);
+    }
     List<Row> rows =
-        tables.stream()
+        tables.tables().stream()
             .map(
                 t ->
                     new Row(

@@ -40,6 +40,15 @@ class TasksTablesReloadTest extends FakeFleet {
   }
 
   @Test
+  void tablesOfAFleetNotFoundSaysWhereToLook() {
+    Cli.Run run = tasksJson("tables");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.json()).isEmpty();
+    assertThat(run.err()).contains("warning: " + TasksCommand.NONE_FOUND).contains("0 tables");
+  }
+
+  @Test
   void stateFiltersWithDmsFilter() {
     tablesWithOneError();
 

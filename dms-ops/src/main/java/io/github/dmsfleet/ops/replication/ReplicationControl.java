@@ -212,16 +212,25 @@ public final class ReplicationControl {
     }
   }
 
+  /**
+   * The tables of the units found, and how many units were found.
+   *
+   * @param unitsFound how many of the asked-for units exist; missing units have no tables
+   */
+  public record Tables(int unitsFound, List<TableStatus> tables) {}
+
   /** Every table of each unit that the query asks for, unit by unit; missing units have none. */
-  public List<TableStatus> tables(List<String> identifiers, TableQuery query, int concurrency) {
+  public Tables tables(List<String> identifiers, TableQuery query, int concurrency) {
     Map<String, ReplicationUnit> found = describe(identifiers, false);
     List<ReplicationUnit> present =
         identifiers.stream().map(found::get).filter(Objects::nonNull).toList();
-    return Batch.map(
-            present, concurrency, unit -> Errors.failingTheRun(() -> units.tables(unit, query)))
-        .stream()
-        .flatMap(List::stream)
-        .toList();
+    return new Tables(
+        present.size(),
+        Batch.map(
+                present, concurrency, unit -> Errors.failingTheRun(() -> units.tables(unit, query)))
+            .stream()
+            .flatMap(List::stream)
+            .toList());
   }
 
   /** The units found, by identifier; any error every call would meet is a {@link RunFailure}. */
