@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,6 +227,21 @@ class SampleConfigTest {
             "dbserver2-inventory-s3-target-endpoint",
             "\"BucketFolder\":\"data/dbserver2/inventory\"")) {
       assertThat(all).contains(identifier);
+    }
+  }
+
+  @Test
+  void theAssemblyKeepsNoCreationStackTraces() throws IOException {
+    // From Java a creation trace shows only jsii's internals, and one per resource costs seconds.
+    List<Path> metadata;
+    try (Stream<Path> files = Files.list(synthesized.outdir())) {
+      metadata = files.filter(file -> file.toString().endsWith(".metadata.json")).toList();
+    }
+    assertThat(metadata).hasSize(7);
+    for (Path file : metadata) {
+      assertThat(Files.readString(file))
+          .contains("\"aws:cdk:logicalId\"")
+          .doesNotContain("aws:cdk:creationStack");
     }
   }
 
