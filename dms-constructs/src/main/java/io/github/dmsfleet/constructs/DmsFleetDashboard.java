@@ -50,7 +50,7 @@ public class DmsFleetDashboard extends Construct {
 
     double latency = props.getCdcLatencySeconds();
     String latencyLine = "alarm above " + props.getCdcLatencySeconds() + " s";
-    DashboardBody body = new DashboardBody(StackFacts.of(this).region());
+    DashboardBody body = new DashboardBody(StackFacts.of(scope).region());
     body.row(
         2,
         body.text(

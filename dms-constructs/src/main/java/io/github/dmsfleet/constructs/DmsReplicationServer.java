@@ -2,6 +2,7 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Alarms;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.SharedAttributes;
 import io.github.dmsfleet.rules.DmsIdentifiers;
 import io.github.dmsfleet.rules.ReplicationInstances;
 import java.util.List;
@@ -87,11 +88,11 @@ public class DmsReplicationServer extends Construct implements IDmsReplicationSe
             .autoMinorVersionUpgrade(props.getAutoMinorVersionUpgrade())
             // The DMS API defaults to a public instance: say no explicitly.
             .publiclyAccessible(false)
-            .kmsKeyId(encryptionKey.getKeyArn())
+            .kmsKeyId(SharedAttributes.keyArn(encryptionKey))
             .replicationSubnetGroupIdentifier(
                 network != null ? network.getSubnetGroupIdentifier() : subnetGroup(props))
             .vpcSecurityGroupIds(
-                securityGroups.stream().map(ISecurityGroup::getSecurityGroupId).toList())
+                securityGroups.stream().map(SharedAttributes::securityGroupId).toList())
             .build();
     // Every task names the instance: read its ARN from the CDK once, not once per task.
     replicationInstanceArn = replicationInstance.getRef();

@@ -51,7 +51,7 @@ public class DmsServerDashboard extends Construct {
 
     String instance = props.getReplicationServer().getReplicationInstanceIdentifier();
     List<DmsDatabaseMigration> databases = props.getDatabases();
-    DashboardBody body = new DashboardBody(StackFacts.of(this).region());
+    DashboardBody body = new DashboardBody(StackFacts.of(scope).region());
 
     body.alarms(props.getAlarms());
     DatabaseLines<DmsDatabaseMigration> tasks =

@@ -38,7 +38,7 @@ public class DmsServerlessDashboard extends Construct {
     DatabaseLines<DmsServerlessDatabaseMigration> replications =
         new DatabaseLines<>(
             databases, database -> new String[] {"ReplicationConfigId", database.metricConfigId()});
-    DashboardBody body = new DashboardBody(StackFacts.of(this).region());
+    DashboardBody body = new DashboardBody(StackFacts.of(scope).region());
     body.alarms(props.getAlarms());
     replications.addLatencyRow(body);
     replications.addWorkRow(body);

@@ -1,5 +1,6 @@
 package io.github.dmsfleet.constructs;
 
+import io.github.dmsfleet.constructs.internal.SharedAttributes;
 import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.constructs.internal.Tokens;
 import io.github.dmsfleet.rules.ReplicationInstances;
@@ -70,8 +71,8 @@ public class DmsServerlessSourceServer extends DmsSourceServerBase implements IC
         CfnReplicationConfig.ComputeConfigProperty.builder()
             .replicationSubnetGroupId(network.getSubnetGroupIdentifier())
             .vpcSecurityGroupIds(
-                securityGroups.stream().map(ISecurityGroup::getSecurityGroupId).toList())
-            .kmsKeyId(encryptionKey.getKeyArn())
+                securityGroups.stream().map(SharedAttributes::securityGroupId).toList())
+            .kmsKeyId(SharedAttributes.keyArn(encryptionKey))
             .maxCapacityUnits(props.getMaxCapacityUnits())
             .minCapacityUnits(props.getMinCapacityUnits())
             .multiAz(props.getMultiAz())

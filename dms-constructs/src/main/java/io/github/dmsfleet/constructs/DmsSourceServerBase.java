@@ -3,6 +3,7 @@ package io.github.dmsfleet.constructs;
 import io.github.dmsfleet.constructs.internal.DmsPrincipals;
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.SharedAttributes;
 import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.constructs.internal.TaskJson;
 import io.github.dmsfleet.rules.Networks;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.IResolveContext;
@@ -29,6 +31,7 @@ import software.amazon.awscdk.SizeRoundingBehavior;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dms.CfnEndpoint;
 import software.amazon.awscdk.services.ec2.IConnectable;
+import software.amazon.awscdk.services.ec2.IPeer;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.iam.IPrincipal;
@@ -60,6 +63,14 @@ public abstract class DmsSourceServerBase extends Construct {
           "1 to 128 letters, digits or '_', not starting with a digit");
   private static final SizeConversionOptions EXACT =
       SizeConversionOptions.builder().rounding(SizeRoundingBehavior.NONE).build();
+
+  /**
+   * Peers and ports are values: one object for each source network and port, shared by every
+   * server, spares two jsii calls per server.
+   */
+  private static final Map<String, IPeer> PEERS = new ConcurrentHashMap<>();
+
+  private static final Map<Integer, Port> PORTS = new ConcurrentHashMap<>();
 
   private final String serverName;
   private final SourceEngine engine;
@@ -150,16 +161,16 @@ public abstract class DmsSourceServerBase extends Construct {
           secretsAccessRole,
           PolicyStatement.Builder.create()
               .actions(List.of("kms:Decrypt"))
-              .resources(List.of(settings.getSecretsEncryptionKey().getKeyArn()))
+              .resources(List.of(SharedAttributes.keyArn(settings.getSecretsEncryptionKey())))
               .conditions(
                   Map.of(
                       "StringEquals",
                       Map.of("kms:ViaService", "secretsmanager." + region + ".amazonaws.com")))
               .build());
     }
-    bucketName = targetBucket.getBucketName();
+    bucketName = SharedAttributes.bucketName(targetBucket);
     s3TargetRoleArn = s3TargetRole.getRoleArn();
-    targetEncryptionKeyArn = targetEncryptionKey.getKeyArn();
+    targetEncryptionKeyArn = SharedAttributes.keyArn(targetEncryptionKey);
     grantWriting(region);
     this.maxFileSizeKiB = maxFileSizeKiB == null ? null : maxFileSizeKiB.intValue();
   }
@@ -235,7 +246,10 @@ public abstract class DmsSourceServerBase extends Construct {
     for (String cidr : sourceCidrs) {
       replication
           .getConnections()
-          .allowTo(Peer.ipv4(cidr), Port.tcp(port), "DMS reads its source databases");
+          .allowTo(
+              PEERS.computeIfAbsent(cidr, Peer::ipv4),
+              PORTS.computeIfAbsent(port, Port::tcp),
+              "DMS reads its source databases");
     }
   }
 
@@ -342,7 +356,7 @@ public abstract class DmsSourceServerBase extends Construct {
    * folder, list only that folder, and use the bucket's key through S3 for objects of this bucket.
    */
   private void grantWriting(String region) {
-    String bucketArn = targetBucket.getBucketArn();
+    String bucketArn = SharedAttributes.bucketArn(targetBucket);
     String objects = bucketFolder + "/*";
     Map<String, Object> bucketOfThisAccount =
         Map.of("StringEquals", Map.of("s3:ResourceAccount", account));
