@@ -37,7 +37,7 @@ public final class DmsFleetApp {
 
   /**
    * Stack traces are off, for metadata and for every resource's creation: from Java they show only
-   * jsii's internals, and capturing one per resource costs about a second per 2,000 databases.
+   * jsii's internals, and capturing one per resource costs 1 to 2 s per 2,000 databases.
    */
   private static final Map<String, Object> RUNTIME_CONTEXT =
       Map.of("aws:cdk:disable-stack-trace", true, "aws:cdk:disable-creation-stack-traces", true);
