@@ -2,6 +2,7 @@ package io.github.dmsfleet.constructs;
 
 import io.github.dmsfleet.constructs.internal.Nag;
 import io.github.dmsfleet.constructs.internal.Problems;
+import io.github.dmsfleet.constructs.internal.SharedAttributes;
 import io.github.dmsfleet.constructs.internal.StackFacts;
 import io.github.dmsfleet.rules.Defaults;
 import io.github.dmsfleet.rules.Networks;
@@ -234,7 +235,7 @@ public class DmsNetwork extends Construct {
             .resources(
                 bucket == null
                     ? List.of("*")
-                    : List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
+                    : List.of(SharedAttributes.bucketArn(bucket), bucket.arnForObjects("*")))
             .conditions(Map.of("StringEquals", Map.of("aws:ResourceAccount", account)))
             .build());
     return endpoint;

@@ -66,7 +66,7 @@ public abstract class DmsSourceServerBase extends Construct {
 
   /**
    * Peers and ports are values: one object for each source network and port, shared by every
-   * server, spares two jsii calls per server.
+   * server, spares the jsii calls that would make them again for each server.
    */
   private static final Map<String, IPeer> PEERS = new ConcurrentHashMap<>();
 
